@@ -1,0 +1,30 @@
+// Bundles the language server, the CLI and the VS Code client with esbuild.
+// Output paths are stable: other tools call server/out/server.js and server/out/cli.js.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const entries = [
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+if (watch) {
+  for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}
