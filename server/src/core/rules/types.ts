@@ -39,3 +39,15 @@ export interface CoreDiagnostic {
   /** LSP tags: 'unnecessary' fades, 'deprecated' strikes through. */
   tags?: ('unnecessary' | 'deprecated')[];
 }
+
+/** What the rules and fixes may ask of the rest of the workspace. Implemented by the workspace index. */
+export interface RuleContext {
+  config: import('../config/config').PolicyLensConfig;
+  kb: import('../kb/knowledgeBase').KnowledgeBase;
+  /** A corpus document whose front-matter `id` is this id (target of `related:`). */
+  documentWithId(id: string): { uri: string; title?: string } | undefined;
+  /** Other workspace places defining this id (kb records, definition notes, documents' `id:`), excluding `exceptUri`. */
+  otherDefinitions(id: string, exceptUri: string): { uri: string; span: Span }[];
+  /** Every id a reference could resolve to (kb ids and document ids), for "did you mean" suggestions. */
+  allIds(): Iterable<string>;
+}
