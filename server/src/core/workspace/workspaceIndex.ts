@@ -1,0 +1,490 @@
+import * as path from 'node:path';
+import type { PolicyLensConfig } from '../config/config';
+import { parseDocument } from '../document/parseDocument';
+import type { ParsedDocument } from '../document/types';
+import { fixesFor, sourceActions } from '../fixes';
+import type { Fix } from '../fixes/types';
+import { applyExtensions } from '../kb/extend';
+import { KnowledgeBase } from '../kb/knowledgeBase';
+import { parseKbYaml, recordFromFrontMatter } from '../kb/loadYaml';
+import type { LoadedRecord } from '../kb/record';
+import { recognize } from '../recognition/recognize';
+import { checkDocument } from '../rules/checkDocument';
+import type { CoreDiagnostic, RuleContext } from '../rules/types';
+import type { Span } from '../text/span';
+import { RootMatcher } from './discover';
+import { kbFileDiagnostics } from './kbFileDiagnostics';
+import { aliasSignature } from './kbSignature';
+import { referencedIds, referencesIn } from './references';
+import { findTarget } from './targets';
+import { yamlFileAsDocument } from './yamlFileAsDocument';
+import type { ChangeResult, IndexedDocument, Location, Reference, Target, WorkspaceQueries } from './types';
+import { normalizeUri, uriToPath } from './uri';
+
+/** One file the index holds: a corpus document or a kb YAML file, with what parsing alone can tell. */
+interface SourceFile {
+  uri: string;
+  text: string;
+  version: number;
+  kind: 'document' | 'kb';
+  parsed: ParsedDocument | undefined;
+  /** Records this file contributes to the knowledge base (a kb file's list, or a definition note's one record). */
+  records: LoadedRecord[];
+  kbProblems: CoreDiagnostic[];
+  /** A plain document's own front-matter `id` (definition notes contribute a record instead). */
+  docId: { id: string; span: Span } | undefined;
+  /** Cached analysis; undefined when the file must be analysed again. */
+  analysis: IndexedDocument | undefined;
+  /** Ids this file referred to at its last analysis (reverse index bookkeeping). */
+  refs: Set<string>;
+}
+
+export interface WorkspaceIndexOptions {
+  config: PolicyLensConfig;
+  builtin: LoadedRecord[];
+  /** Workspace folders as file URIs; a file outside every root is still indexed when given explicitly. */
+  roots: string[];
+}
+
+/**
+ * The incremental index over a workspace. Data flows one way: text → parsed document → analysis → answers.
+ * Parsing happens on every change; recognition and rules run lazily, only for files a change touched, so a
+ * burst of edits costs one analysis when the answer is finally asked for.
+ */
+export class WorkspaceIndex implements WorkspaceQueries {
+  private config: PolicyLensConfig;
+  private readonly builtin: LoadedRecord[];
+  private matchers: RootMatcher[];
+  private readonly files = new Map<string, SourceFile>();
+  /** id → files that refer to it (mentions, links, front-matter lists). */
+  private readonly referrers = new Map<string, Set<string>>();
+  /** id → plain documents declaring it as their `id`. */
+  private readonly docIds = new Map<string, Set<string>>();
+  private kbCache: KnowledgeBase | undefined;
+  private kbSignature = '';
+  private versionCounter = 0;
+
+  constructor(options: WorkspaceIndexOptions) {
+    this.config = options.config;
+    this.builtin = options.builtin;
+    this.matchers = this.makeMatchers(options.roots);
+    this.kbCache = new KnowledgeBase(this.builtin);
+    this.kbSignature = aliasSignature(this.kbCache);
+  }
+
+  private roots: string[] = [];
+
+  private makeMatchers(roots: string[]): RootMatcher[] {
+    this.roots = roots.map(normalizeUri);
+    return this.roots
+      .map((r) => uriToPath(r))
+      .filter((p): p is string => p !== undefined)
+      .map((p) => new RootMatcher(p, this.config));
+  }
+
+  get kb(): KnowledgeBase {
+    if (!this.kbCache) this.kbCache = this.buildKb();
+    return this.kbCache;
+  }
+
+  private buildKb(): KnowledgeBase {
+    const sources: LoadedRecord[] = this.config.builtinKb ? [...this.builtin] : [];
+    // Workspace files in a stable order so that "last definition wins" does not depend on event order.
+    const uris = [...this.files.keys()].sort();
+    for (const uri of uris) sources.push(...this.files.get(uri)!.records);
+    // `extends: true` records add aliases or facts to an existing record instead of replacing it.
+    return new KnowledgeBase(applyExtensions(sources).records);
+  }
+
+  classify(uri: string): 'document' | 'kb' | 'other' {
+    const filePath = uriToPath(normalizeUri(uri));
+    if (filePath === undefined) return uri.startsWith('untitled:') ? 'document' : 'other';
+    for (const m of this.matchers) {
+      if (m.relative(filePath) !== undefined) return m.classify(filePath);
+    }
+    // Outside every root: judge by name alone (a file handed to the CLI or opened from elsewhere).
+    if (/\.(ya?ml)$/i.test(filePath)) return 'other';
+    return /\.(md|markdown|txt)$/i.test(filePath) ? 'document' : 'other';
+  }
+
+  stats(): { documents: number; entities: number; instruments: number } {
+    let documents = 0;
+    for (const f of this.files.values()) if (f.kind === 'document') documents++;
+    let entities = 0;
+    let instruments = 0;
+    for (const { record } of this.kb.records()) {
+      if (['treaty', 'agreement', 'declaration', 'statement', 'resolution', 'programme'].includes(record.kind)) instruments++;
+      else entities++;
+    }
+    return { documents, entities, instruments };
+  }
+
+  // ---- mutation -------------------------------------------------------------------------------------------------
+
+  setConfig(config: PolicyLensConfig): ChangeResult {
+    this.config = config;
+    this.matchers = this.makeMatchers(this.roots);
+    this.kbCache = undefined;
+    this.kbSignature = '';
+    for (const f of this.files.values()) f.analysis = undefined;
+    return { changed: [...this.files.keys()] };
+  }
+
+  /** Adds or replaces a file. `kind` overrides classification (files the CLI is handed explicitly). */
+  setText(uri: string, text: string, version?: number, kind?: 'document' | 'kb'): ChangeResult {
+    return this.batch(() => this.put(uri, text, version, kind));
+  }
+
+  /** Loads many files with one knowledge-base rebuild at the end (initial indexing). */
+  setMany(files: Iterable<{ uri: string; text: string; kind?: 'document' | 'kb' }>): ChangeResult {
+    return this.batch(() => {
+      for (const f of files) this.put(f.uri, f.text, undefined, f.kind);
+    });
+  }
+
+  remove(uri: string): ChangeResult {
+    return this.batch(() => {
+      const key = normalizeUri(uri);
+      const file = this.files.get(key);
+      if (!file) return [];
+      this.files.delete(key);
+      this.unindex(file);
+      return [key, ...this.affectedByIdentity(file, undefined)];
+    });
+  }
+
+  /** Runs mutations, then works out which files' answers may differ: the touched ones and their dependants. */
+  private batch(fn: () => string[] | void): ChangeResult {
+    const kbBefore = this.kbCache;
+    const changed = new Set<string>(fn() ?? []);
+    if (this.kbCache === undefined) {
+      const newKb = this.kb;
+      const signature = aliasSignature(newKb);
+      const everything = signature !== this.kbSignature || !kbBefore;
+      this.kbSignature = signature;
+      if (everything) {
+        for (const f of this.files.values()) {
+          f.analysis = undefined;
+          changed.add(f.uri);
+        }
+      } else if (kbBefore) {
+        for (const id of changedIds(kbBefore, newKb)) this.invalidateReferrers(id, changed);
+        // kb files' own diagnostics (duplicates) depend on every kb file.
+        for (const f of this.files.values()) {
+          if (f.kind === 'kb' || f.records.length) {
+            f.analysis = undefined;
+            changed.add(f.uri);
+          }
+        }
+      }
+    }
+    return { changed: [...changed] };
+  }
+
+  private put(uri: string, text: string, version: number | undefined, kind: 'document' | 'kb' | undefined): string[] {
+    const key = normalizeUri(uri);
+    const resolvedKind = kind ?? (this.classify(key) === 'kb' ? 'kb' : 'document');
+    const previous = this.files.get(key);
+    const file: SourceFile = {
+      uri: key,
+      text,
+      version: version ?? ++this.versionCounter,
+      kind: resolvedKind,
+      parsed: undefined,
+      records: [],
+      kbProblems: [],
+      docId: undefined,
+      analysis: undefined,
+      refs: previous?.refs ?? new Set(),
+    };
+    if (resolvedKind === 'kb') {
+      const loaded = parseKbYaml(key, text, false);
+      file.records = loaded.records;
+      file.kbProblems = loaded.problems as CoreDiagnostic[];
+    } else {
+      const parsed = parseDocument(key, text);
+      file.parsed = parsed;
+      const data = parsed.frontMatter?.data;
+      const idField = parsed.frontMatter?.fields.get('id');
+      if (data && typeof data.id === 'string' && idField) {
+        if (typeof data.kind === 'string') {
+          const note = recordFromFrontMatter(key, data, idField.valueSpan);
+          if (note.record) file.records = [note.record];
+          file.kbProblems = note.problems as CoreDiagnostic[];
+        } else {
+          file.docId = { id: data.id, span: idField.valueSpan };
+        }
+      }
+    }
+    if (previous) this.unindexIdentity(previous);
+    this.files.set(key, file);
+    this.indexIdentity(file);
+    const changed = [key, ...this.affectedByIdentity(previous, file)];
+    // Any change to a file that contributes records rebuilds the knowledge base (origins move even when the
+    // records stay the same); batch() then works out which documents that touches.
+    if (previous?.records.length || file.records.length) this.kbCache = undefined;
+    return changed;
+  }
+
+  /** Files whose diagnostics depend on what this file declares (its id, its records) before or after a change. */
+  private affectedByIdentity(before: SourceFile | undefined, after: SourceFile | undefined): string[] {
+    const ids = new Set<string>();
+    for (const f of [before, after]) {
+      if (!f) continue;
+      if (f.docId) ids.add(f.docId.id);
+      for (const r of f.records) ids.add(r.record.id);
+    }
+    const beforeIds = [before?.docId?.id, ...(before?.records.map((r) => r.record.id) ?? [])].join('\0');
+    const afterIds = [after?.docId?.id, ...(after?.records.map((r) => r.record.id) ?? [])].join('\0');
+    if (beforeIds === afterIds && before && after) return [];
+    const out = new Set<string>();
+    for (const id of ids) this.invalidateReferrers(id, out);
+    return [...out];
+  }
+
+  private invalidateReferrers(id: string, out: Set<string>): void {
+    for (const set of [this.referrers.get(id), this.docIds.get(id)]) {
+      for (const uri of set ?? []) {
+        const f = this.files.get(uri);
+        if (f) f.analysis = undefined;
+        out.add(uri);
+      }
+    }
+    for (const def of this.kbCache?.definitions(id) ?? []) {
+      const f = this.files.get(def.origin.uri);
+      if (f) {
+        f.analysis = undefined;
+        out.add(f.uri);
+      }
+    }
+  }
+
+  private indexIdentity(file: SourceFile): void {
+    if (file.docId) addTo(this.docIds, file.docId.id, file.uri);
+  }
+
+  private unindexIdentity(file: SourceFile): void {
+    if (file.docId) removeFrom(this.docIds, file.docId.id, file.uri);
+  }
+
+  private unindex(file: SourceFile): void {
+    this.unindexIdentity(file);
+    for (const id of file.refs) removeFrom(this.referrers, id, file.uri);
+    if (file.records.length) this.kbCache = undefined;
+  }
+
+  // ---- analysis ----------------------------------------------------------------------------------------------------
+
+  private readonly ruleContext: RuleContext = (() => {
+    const index = this;
+    return {
+      get config() {
+        return index.config;
+      },
+      get kb() {
+        return index.kb;
+      },
+      documentWithId: (id: string) => {
+        const uri = first(index.docIds.get(id));
+        return uri ? { uri, title: index.document(uri)?.title } : undefined;
+      },
+      otherDefinitions: (id: string, exceptUri: string) => {
+        const out: { uri: string; span: Span }[] = [];
+        for (const def of index.kb.definitions(id)) {
+          if (!def.origin.builtin && def.origin.uri !== exceptUri) out.push({ uri: def.origin.uri, span: def.origin.idSpan });
+        }
+        for (const uri of index.docIds.get(id) ?? []) {
+          const f = index.files.get(uri);
+          if (f?.docId && uri !== exceptUri) out.push({ uri, span: f.docId.span });
+        }
+        return out;
+      },
+      allIds: () => allIds(index.kb, index.docIds),
+    };
+  })();
+
+  private analyse(file: SourceFile): IndexedDocument {
+    const kb = this.kb;
+    let result: IndexedDocument;
+    if (file.kind === 'kb') {
+      result = {
+        uri: file.uri,
+        version: file.version,
+        parsed: yamlFileAsDocument(file.uri, file.text),
+        mentions: [],
+        diagnostics: kbFileDiagnostics(file.records, file.kbProblems, kb, this.config),
+        isDefinitionNote: false,
+        isKbFile: true,
+      };
+    } else {
+      const parsed = file.parsed!;
+      const mentions = recognize(parsed, kb);
+      const diagnostics = [...checkDocument(parsed, mentions, this.ruleContext)];
+      if (file.records.length || file.kbProblems.length) {
+        diagnostics.push(...kbFileDiagnostics(file.records, file.kbProblems, kb, this.config));
+      }
+      const data = parsed.frontMatter?.data;
+      result = {
+        uri: file.uri,
+        version: file.version,
+        parsed,
+        mentions,
+        diagnostics,
+        id: file.docId?.id ?? file.records[0]?.record.id,
+        title: typeof data?.title === 'string' ? data.title : undefined,
+        date: dateString(data?.date),
+        isDefinitionNote: file.records.length > 0,
+        isKbFile: false,
+      };
+    }
+    const refs = referencedIds(result);
+    for (const id of file.refs) if (!refs.has(id)) removeFrom(this.referrers, id, file.uri);
+    for (const id of refs) addTo(this.referrers, id, file.uri);
+    file.refs = refs;
+    file.analysis = result;
+    return result;
+  }
+
+  // ---- queries -------------------------------------------------------------------------------------------------
+
+  document(uri: string): IndexedDocument | undefined {
+    const file = this.files.get(normalizeUri(uri));
+    if (!file) return undefined;
+    return file.analysis ?? this.analyse(file);
+  }
+
+  *documents(): Iterable<IndexedDocument> {
+    for (const file of [...this.files.values()]) yield file.analysis ?? this.analyse(file);
+  }
+
+  /** Analyses every file not analysed yet, so reverse lookups (references, mentioned-in) are complete. */
+  private ensureAll(): void {
+    for (const file of this.files.values()) if (!file.analysis) this.analyse(file);
+  }
+
+  targetAt(uri: string, offset: number): Target | undefined {
+    const doc = this.document(uri);
+    if (!doc) return undefined;
+    return findTarget(doc, offset, this.kb);
+  }
+
+  definition(id: string): Location | undefined {
+    const defs = this.kb.definitions(id);
+    const workspace = [...defs].reverse().find((d) => !d.origin.builtin);
+    const chosen = workspace ?? defs[defs.length - 1];
+    if (chosen) return { uri: chosen.origin.uri, span: chosen.origin.idSpan };
+    const docUri = first(this.docIds.get(id));
+    const file = docUri ? this.files.get(docUri) : undefined;
+    if (file?.docId) return { uri: file.uri, span: file.docId.span };
+    return undefined;
+  }
+
+  references(id: string, includeDefinition: boolean): Reference[] {
+    this.ensureAll();
+    const out: Reference[] = [];
+    for (const uri of [...(this.referrers.get(id) ?? [])].sort()) {
+      const doc = this.document(uri);
+      if (doc) out.push(...referencesIn(doc, id));
+    }
+    if (includeDefinition) {
+      for (const def of this.kb.definitions(id)) out.push({ uri: def.origin.uri, span: def.origin.idSpan, kind: 'definition' });
+      for (const uri of this.docIds.get(id) ?? []) {
+        const f = this.files.get(uri);
+        if (f?.docId) out.push({ uri, span: f.docId.span, kind: 'definition' });
+      }
+    }
+    return out;
+  }
+
+  documentsWithId(id: string): IndexedDocument[] {
+    const out: IndexedDocument[] = [];
+    for (const uri of this.docIds.get(id) ?? []) {
+      const doc = this.document(uri);
+      if (doc) out.push(doc);
+    }
+    for (const def of this.kb.definitions(id)) {
+      const doc = def.origin.builtin ? undefined : this.document(def.origin.uri);
+      if (doc && !doc.isKbFile) out.push(doc);
+    }
+    return out;
+  }
+
+  documentsMentioning(id: string): IndexedDocument[] {
+    this.ensureAll();
+    const docs: IndexedDocument[] = [];
+    for (const uri of this.referrers.get(id) ?? []) {
+      const doc = this.document(uri);
+      if (doc && !doc.isKbFile && doc.mentions.some((m) => m.ids.includes(id))) docs.push(doc);
+    }
+    return docs.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri));
+  }
+
+  fixesFor(uri: string, diagnostic: CoreDiagnostic): Fix[] {
+    const doc = this.document(uri);
+    if (!doc || doc.isKbFile) return [];
+    return fixesFor(doc.parsed, doc.mentions, diagnostic, this.ruleContext);
+  }
+
+  sourceActions(uri: string): Fix[] {
+    const doc = this.document(uri);
+    if (!doc || doc.isKbFile) return [];
+    return sourceActions(doc.parsed, doc.mentions, this.ruleContext);
+  }
+
+  /** Uris of every file the index holds. */
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The file's path relative to its workspace root, for messages. */
+  displayPath(uri: string): string {
+    const p = uriToPath(uri);
+    if (!p) return uri;
+    for (const m of this.matchers) {
+      const rel = m.relative(p);
+      if (rel !== undefined) return rel;
+    }
+    return path.relative(process.cwd(), p) || p;
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+function first<T>(set: Set<T> | undefined): T | undefined {
+  if (!set) return undefined;
+  for (const v of set) return v;
+  return undefined;
+}
+
+function* allIds(kb: KnowledgeBase, docIds: Map<string, Set<string>>): Iterable<string> {
+  for (const { record } of kb.records()) yield record.id;
+  yield* docIds.keys();
+}
+
+/** Ids whose records were added, removed or changed between two knowledge bases. */
+function changedIds(before: KnowledgeBase, after: KnowledgeBase): Set<string> {
+  const ids = new Set<string>();
+  for (const { record } of before.records()) {
+    const other = after.record(record.id);
+    if (!other || other !== record) ids.add(record.id);
+  }
+  for (const { record } of after.records()) if (!before.has(record.id)) ids.add(record.id);
+  return ids;
+}
+
+function dateString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  return undefined;
+}
