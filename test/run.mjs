@@ -1,7 +1,9 @@
 // Runs test layers with Node's built-in test runner (TypeScript through tsx).
-// Usage: node test/run.mjs [unit|protocol|corpus|grammar ...]   (default: unit protocol corpus)
-import { readdirSync, statSync, existsSync } from 'node:fs';
+// Usage: node test/run.mjs [unit|protocol|corpus ...]   (default: unit protocol corpus)
+// Prints the spec report, then one closing line `tests: N passed, N failed, N skipped`.
+import { readdirSync, statSync, existsSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 
 const layers = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -23,10 +25,20 @@ if (files.length === 0) {
   console.error(`no test files in: ${chosen.join(', ')}`);
   process.exit(1);
 }
-const reporter = process.env.CI ? 'spec' : 'spec';
+const tmp = mkdtempSync(join(tmpdir(), 'policy-lens-tests-'));
+const tap = join(tmp, 'report.tap');
 const r = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files],
+  [
+    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
+const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const count = (name) => Number(report.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+console.log(`\n${chosen.join('+')} tests: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
+rmSync(tmp, { recursive: true, force: true });
 process.exit(r.status ?? 1);
