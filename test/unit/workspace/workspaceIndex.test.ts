@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_CONFIG, type PolicyLensConfig } from '../../../server/src/core/config/config';
+import type { LoadedRecord } from '../../../server/src/core/kb/record';
+import { discoverFiles } from '../../../server/src/core/workspace/discover';
+import { loadWorkspace } from '../../../server/src/core/workspace/loadWorkspace';
+import { pathToUri } from '../../../server/src/core/workspace/uri';
+import { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+
+/** A tiny built-in base written for these tests. */
+const builtin: LoadedRecord[] = [
+  { id: 'prk', kind: 'country', name: { ko: '북한', en: 'North Korea' } },
+  { id: 'rus', kind: 'country', name: { ko: '러시아', en: 'Russia' } },
+  { id: 'nato', kind: 'organization', name: { ko: '북대서양조약기구', en: 'NATO' } },
+].map((record, i) => ({
+  record: record as LoadedRecord['record'],
+  origin: { uri: 'file:///builtin/kb.yaml', idSpan: { start: i * 10, end: i * 10 + 3 }, builtin: true },
+}));
+
+const config = (over: Partial<PolicyLensConfig> = {}): PolicyLensConfig => ({ ...DEFAULT_CONFIG, requiredFields: ['title'], ...over });
+const ROOT = 'file:///ws';
+const doc = (body: string, fm = 'title: t') => `---\n${fm}\n---\n${body}\n`;
+
+function workspace(files: Record<string, string>) {
+  const index = new WorkspaceIndex({ config: config(), builtin, roots: [ROOT] });
+  index.setMany(Object.entries(files).map(([p, text]) => ({ uri: `${ROOT}/${p}`, text })));
+  return index;
+}
+const codes = (index: WorkspaceIndex, p: string) => index.document(`${ROOT}/${p}`)!.diagnostics.map((d) => d.code);
+
+describe('WorkspaceIndex', () => {
+  it('classifies kb files by the kb globs and documents by the include globs', () => {
+    const index = workspace({});
+    assert.equal(index.classify(`${ROOT}/kb/people.yaml`), 'kb');
+    assert.equal(index.classify(`${ROOT}/notes/a.md`), 'document');
+    assert.equal(index.classify(`${ROOT}/notes/a.txt`), 'document');
+    assert.equal(index.classify(`${ROOT}/node_modules/x/readme.md`), 'other');
+    assert.equal(index.classify(`${ROOT}/image.png`), 'other');
+  });
+
+  it('resolves an id listed in front-matter to a workspace kb record, and reports it when the kb file goes', () => {
+    const index = workspace({
+      'kb/extra.yaml': '- id: ip4\n  kind: organization\n  name: { ko: 인태 파트너국, en: IP4 }\n',
+      'a.md': doc('본문', 'title: t\nentities: [ip4]'),
+    });
+    assert.ok(!codes(index, 'a.md').includes('PL006'));
+    assert.deepEqual(index.definition('ip4')?.uri, `${ROOT}/kb/extra.yaml`);
+    const { changed } = index.remove(`${ROOT}/kb/extra.yaml`);
+    assert.ok(changed.includes(`${ROOT}/a.md`), 'the dependent document is re-published');
+    assert.ok(codes(index, 'a.md').includes('PL006'));
+  });
+
+  it('prefers the workspace definition of an id over the built-in one', () => {
+    const index = workspace({ 'kb/mine.yaml': '- id: prk\n  kind: country\n  name: { ko: 북한, en: DPRK }\n' });
+    assert.equal(index.definition('prk')?.uri, `${ROOT}/kb/mine.yaml`);
+    assert.equal(index.definition('rus')?.uri, 'file:///builtin/kb.yaml');
+    assert.equal(index.kb.record('prk')?.name.en, 'DPRK');
+  });
+
+  it('reports an id defined twice in the workspace, pointing at the other place', () => {
+    const index = workspace({
+      'kb/a.yaml': '- id: quad\n  kind: organization\n  name: { ko: 쿼드, en: Quad }\n',
+      'kb/b.yaml': '- id: quad\n  kind: organization\n  name: { ko: 쿼드, en: Quad }\n',
+    });
+    const dup = index.document(`${ROOT}/kb/a.yaml`)!.diagnostics.find((d) => d.code === 'PL008');
+    assert.ok(dup);
+    assert.equal(dup!.related?.[0].uri, `${ROOT}/kb/b.yaml`);
+  });
+
+  it('finds references across documents: mentions, links and front-matter lists', () => {
+    const index = workspace({
+      'a.md': doc('북한의 입장과 [[prk]] 링크', 'title: a\nentities: [prk]'),
+      'b.md': doc('North Korea said'),
+      'c.md': doc('러시아만 나옴'),
+    });
+    const refs = index.references('prk', false);
+    const byDoc = new Map<string, string[]>();
+    for (const r of refs) byDoc.set(r.uri, [...(byDoc.get(r.uri) ?? []), r.kind]);
+    assert.deepEqual(byDoc.get(`${ROOT}/a.md`)?.sort(), ['front-matter', 'link', 'mention']);
+    assert.deepEqual(byDoc.get(`${ROOT}/b.md`), ['mention']);
+    assert.equal(byDoc.has(`${ROOT}/c.md`), false);
+    assert.deepEqual(index.documentsMentioning('prk').map((d) => d.uri).sort(), [`${ROOT}/a.md`, `${ROOT}/b.md`]);
+  });
+
+  it('re-analyses only the edited document when its identity does not change', () => {
+    const index = workspace({ 'a.md': doc('북한'), 'b.md': doc('러시아') });
+    const before = index.document(`${ROOT}/b.md`);
+    const { changed } = index.setText(`${ROOT}/a.md`, doc('북한과 러시아'));
+    assert.deepEqual(changed, [`${ROOT}/a.md`]);
+    assert.equal(index.document(`${ROOT}/b.md`), before, 'b.md keeps its analysis');
+  });
+
+  it('resolves related: ids to documents and updates when the target document appears', () => {
+    const index = workspace({ 'a.md': doc('x', 'title: a\nrelated: [report-b]') });
+    assert.ok(codes(index, 'a.md').includes('PL006'));
+    const { changed } = index.setText(`${ROOT}/b.md`, doc('y', 'title: b\nid: report-b'));
+    assert.ok(changed.includes(`${ROOT}/a.md`));
+    assert.ok(!codes(index, 'a.md').includes('PL006'));
+    assert.equal(index.documentsWithId('report-b')[0].uri, `${ROOT}/b.md`);
+  });
+
+  it('a definition note is a record: its aliases are recognised in other documents', () => {
+    const index = workspace({
+      'notes/ip4.md': doc('notes', 'id: ip4\nkind: organization\nname: { ko: 인태 파트너국, en: IP4 }'),
+      'a.md': doc('인태 파트너국 정상들이 만났다'),
+    });
+    const a = index.document(`${ROOT}/a.md`)!;
+    assert.ok(a.mentions.some((m) => m.ids.includes('ip4')));
+    assert.equal(index.definition('ip4')?.uri, `${ROOT}/notes/ip4.md`);
+  });
+
+  it('finds the target under a position: front-matter key, front-matter id and mention', () => {
+    const text = doc('북한의 발표', 'title: t\nentities: [prk]');
+    const index = workspace({ 'a.md': text });
+    const uri = `${ROOT}/a.md`;
+    assert.equal(index.targetAt(uri, text.indexOf('entities') + 2)?.type, 'front-matter-key');
+    const id = index.targetAt(uri, text.indexOf('prk') + 1);
+    assert.deepEqual(id?.type === 'front-matter-id' && id.id, 'prk');
+    const m = index.targetAt(uri, text.indexOf('북한') + 1);
+    assert.ok(m?.type === 'mention' && m.mention.ids.includes('prk'));
+  });
+});
+
+describe('discovery on disk', () => {
+  it('honours include, exclude and .gitignore, refuses kb globs outside the root, survives a symlink loop', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pl-ws-'));
+    try {
+      for (const d of ['docs', 'node_modules/pkg', 'build', 'kb', 'loop']) mkdirSync(path.join(root, d), { recursive: true });
+      writeFileSync(path.join(root, 'docs/a.md'), doc('북한'));
+      writeFileSync(path.join(root, 'docs/b.txt'), '러시아');
+      writeFileSync(path.join(root, 'docs/c.pdf'), 'x');
+      writeFileSync(path.join(root, 'node_modules/pkg/readme.md'), 'x');
+      writeFileSync(path.join(root, 'build/out.md'), 'x');
+      writeFileSync(path.join(root, '.gitignore'), 'build/\n');
+      writeFileSync(path.join(root, 'kb/x.yaml'), '- id: x\n  kind: country\n  name: { ko: 엑스, en: X }\n');
+      symlinkSync(root, path.join(root, 'loop/again'));
+      const found = await discoverFiles(root, config({ kbGlobs: ['kb/**/*.yaml', '../outside/**/*.yaml', '/etc/**'] }));
+      const rel = (ps: string[]) => ps.map((p) => path.relative(root, p)).sort();
+      assert.deepEqual(rel(found.documents), ['docs/a.md', 'docs/b.txt']);
+      assert.deepEqual(rel(found.kbFiles), ['kb/x.yaml']);
+      assert.deepEqual(found.refusedGlobs, ['../outside/**/*.yaml', '/etc/**']);
+      const ws = await loadWorkspace([root], config(), builtin);
+      assert.equal(ws.index.kb.has('x'), true);
+      assert.ok(ws.index.document(pathToUri(path.join(root, 'docs/a.md')))!.mentions.some((m) => m.ids.includes('prk')));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
