@@ -28,3 +28,7 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 }
+
+// The built-in knowledge base, pre-parsed for a fast start (see scripts/compile-kb.mjs).
+const { compileKb } = await import('./compile-kb.mjs');
+await compileKb();

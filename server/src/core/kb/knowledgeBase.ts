@@ -1,3 +1,4 @@
+import { extendRecord } from './extend';
 import type { KbRecord, LoadedRecord } from './record';
 
 /**
@@ -12,13 +13,28 @@ export class KnowledgeBase {
   /** Every source of each id, in load order: the built-in one and the workspace ones that override or repeat it. */
   private readonly allById = new Map<string, LoadedRecord[]>();
 
+  /** Extension records (`extends: true`) whose id had no record before them: left out, reported by the caller. */
+  readonly orphanExtensions: LoadedRecord[] = [];
+
   constructor(sources: Iterable<LoadedRecord>) {
     for (const loaded of sources) {
       const id = loaded.record.id;
-      this.byId.set(id, loaded);
+      let entry = loaded;
+      if (loaded.record.extends) {
+        // An extension adds to the record in force so far; it keeps its own origin in `definitions`.
+        const base = this.byId.get(id);
+        if (!base) {
+          this.orphanExtensions.push(loaded);
+          continue;
+        }
+        entry = { record: extendRecord(base.record, loaded.record), origin: loaded.origin };
+        this.byId.set(id, { record: entry.record, origin: base.origin });
+      } else {
+        this.byId.set(id, loaded);
+      }
       const list = this.allById.get(id);
-      if (list) list.push(loaded);
-      else this.allById.set(id, [loaded]);
+      if (list) list.push(entry);
+      else this.allById.set(id, [entry]);
     }
   }
 

@@ -89,6 +89,8 @@ export interface KbRecord {
   signed?: string;
   in_force?: string;
   terminated?: string;
+  /** Adoption date of a resolution (UN Security Council resolutions are adopted, not signed). */
+  adopted?: string;
   /** Dates for other kinds (founded, dissolved, born). */
   founded?: string;
   dissolved?: string;
@@ -103,6 +105,12 @@ export interface KbRecord {
   source?: string;
   /** Free-form extra facts a user wants on the hover card. */
   facts?: Record<string, string>;
+  /**
+   * An extension of an earlier record with the same id (built-in or workspace): its lists are added to that
+   * record's lists and its scalar fields replace the earlier ones; `kind` and `name` may be omitted. Without
+   * `extends`, a record with an existing id replaces the earlier record whole. See docs/knowledge-base.md.
+   */
+  extends?: boolean;
 }
 
 /** Where a record came from: built-in data, a user's YAML file or a definition note. */
@@ -111,6 +119,15 @@ export interface RecordOrigin {
   /** Span of the record's `id:` value (or of the whole front-matter for a definition note). */
   idSpan: Span;
   builtin: boolean;
+}
+
+/** A problem found while loading knowledge-base data: YAML syntax (PL005) or an invalid record (PL012). */
+export interface KbProblem {
+  message: string;
+  /** UTF-16 offsets into the loaded file's text: the exact node at fault. */
+  span: Span;
+  code: 'PL005' | 'PL012';
+  severity: 'error' | 'warning';
 }
 
 export interface LoadedRecord {

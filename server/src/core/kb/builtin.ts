@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyExtensions } from './extend';
+import { parseKbYaml } from './loadYaml';
+import type { KbProblem, KbRecord, LoadedRecord } from './record';
+import type { Span } from '../text/span';
+
+/** What scripts/compile-kb.mjs writes to server/out/kb.json: the built-in records, pre-parsed, with their id spans. */
+export interface CompiledKb {
+  format: 1;
+  files: { file: string; records: { record: KbRecord; idSpan: Span }[] }[];
+}
+
+export interface BuiltinKbLoad {
+  records: LoadedRecord[];
+  /** Problems in the built-in files (a data bug: the data tests keep this empty), with the file they are in. */
+  problems: (KbProblem & { uri: string })[];
+  /** 'compiled' when server/out/kb.json was used, 'yaml' when the YAML files were parsed. */
+  from: 'compiled' | 'yaml';
+}
+
+const here: string = typeof __dirname === 'string' ? __dirname : process.cwd();
+
+/**
+ * The folder of built-in YAML files: `server/data/kb`. The bundle runs from server/out/ and the TypeScript (tests,
+ * tsx) from server/src/core/kb/, so both relative locations are tried.
+ */
+export function builtinKbDir(): string {
+  const candidates = [join(here, '../data/kb'), join(here, '../../../data/kb'), join(process.cwd(), 'server/data/kb')];
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[0];
+}
+
+/** Path of the compiled base when running from the bundle (server/out/kb.json), else undefined. */
+export function compiledKbPath(): string | undefined {
+  const candidates = [join(here, 'kb.json'), join(here, '../../../out/kb.json'), join(process.cwd(), 'server/out/kb.json')];
+  return candidates.find((p) => existsSync(p));
+}
+
+export function builtinKbFiles(dir = builtinKbDir()): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
+}
+
+/**
+ * Extension records (`extends: true`) are applied after every base record, whatever file order, so a hand-written
+ * `countries.aliases.yaml` can extend the generated countries regardless of names.
+ */
+function resolve(all: LoadedRecord[]): { records: LoadedRecord[]; orphans: LoadedRecord[] } {
+  const bases = all.filter((r) => !r.record.extends);
+  const extensions = all.filter((r) => r.record.extends);
+  return applyExtensions([...bases, ...extensions]);
+}
+
+function newestMtime(dir: string, files: string[]): number {
+  let newest = 0;
+  for (const f of files) newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
+  return newest;
+}
+
+function fromCompiled(path: string, dir: string): LoadedRecord[] | undefined {
+  const compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledKb;
+  if (compiled.format !== 1) return undefined;
+  const out: LoadedRecord[] = [];
+  for (const f of compiled.files) {
+    const uri = pathToFileURL(join(dir, f.file)).href;
+    for (const r of f.records) out.push({ record: r.record, origin: { uri, idSpan: r.idSpan, builtin: true } });
+  }
+  return out;
+}
+
+/** Parses every built-in YAML file (no cache, no compiled file): what the compiler and the data tests use. */
+export function parseBuiltinYaml(dir = builtinKbDir()): { all: LoadedRecord[]; problems: (KbProblem & { uri: string })[] } {
+  const all: LoadedRecord[] = [];
+  const problems: (KbProblem & { uri: string })[] = [];
+  for (const name of builtinKbFiles(dir)) {
+    const path = join(dir, name);
+    const uri = pathToFileURL(path).href;
+    const result = parseKbYaml(uri, readFileSync(path, 'utf8'), true);
+    all.push(...result.records);
+    for (const p of result.problems) problems.push({ ...p, uri });
+  }
+  return { all, problems };
+}
+
+let cached: BuiltinKbLoad | undefined;
+
+/**
+ * Loads the built-in knowledge base, extensions applied, once per process. Uses server/out/kb.json when it is
+ * newer than every YAML file (parsing ~700 records of YAML costs more than the 100 ms start-up budget allows),
+ * otherwise parses the YAML. Origins always point at the YAML file and the `id:` value, for go-to-definition.
+ */
+export function loadBuiltinKbDetailed(): BuiltinKbLoad {
+  if (cached) return cached;
+  const dir = builtinKbDir();
+  const files = builtinKbFiles(dir);
+  const compiled = compiledKbPath();
+  if (compiled && (files.length === 0 || statSync(compiled).mtimeMs >= newestMtime(dir, files))) {
+    const all = fromCompiled(compiled, dir);
+    if (all) {
+      cached = { records: resolve(all).records, problems: [], from: 'compiled' };
+      return cached;
+    }
+  }
+  const { all, problems } = parseBuiltinYaml(dir);
+  const { records, orphans } = resolve(all);
+  for (const o of orphans)
+    problems.push({
+      uri: o.origin.uri,
+      span: o.origin.idSpan,
+      code: 'PL012',
+      severity: 'error',
+      message: `extension of unknown id '${o.record.id}'`,
+    });
+  cached = { records, problems, from: 'yaml' };
+  return cached;
+}
+
+export function loadBuiltinKb(): LoadedRecord[] {
+  return loadBuiltinKbDetailed().records;
+}
