@@ -1,4 +1,5 @@
-import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
+import { parseYamlBounded } from '../document/boundedYaml';
 import type { Span } from '../text/span';
 import type { KbProblem, LoadedRecord } from './record';
 import { validateRecord, type PathSegment, type RecordError } from './validate';
@@ -92,7 +93,7 @@ export function parseKbYaml(uri: string, text: string, builtin: boolean): KbLoad
   const problems: KbProblem[] = [];
   const records: LoadedRecord[] = [];
   // uniqueKeys: a duplicate key is an error rather than a silent "last one wins".
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseYamlBounded(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   const yamlErrors: Span[] = [];
   for (const e of doc.errors) {
     const span = e.code === 'DUPLICATE_KEY' ? keySpanAt(doc, e.pos[0]) ?? errorSpan(e.pos, text.length) : errorSpan(e.pos, text.length);
