@@ -1,0 +1,136 @@
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import { isInstrumentKind, type KbRecord } from '../kb/record';
+import { countSyllables, foldKey, isHangul, isWordChar } from './chars';
+import { titleKey } from './titles';
+import { CompiledTrie } from './trie';
+
+/** How an alias may be used: a plain name, a shared body name (외교부), a deliberately ambiguous name, a compound part. */
+export type AliasCategory = 'name' | 'qualified' | 'ambiguous' | 'short';
+
+export interface AliasVariant {
+  id: string;
+  cat: AliasCategory;
+  /** All-caps acronyms (NATO, UN, MOU) match only in this exact spelling; other names ignore case. */
+  exact: string | null;
+}
+
+/** Keys that start a rule other than a plain alias (a quoted title, a numbered resolution, a `Treaty on …` phrase). */
+export const TRIGGER_NONE = 0;
+export const TRIGGER_QUOTE = 1;
+export const TRIGGER_RESOLUTION_KO = 2;
+export const TRIGGER_RESOLUTION_EN = 3;
+export const TRIGGER_RESOLUTION_SYMBOL = 4;
+export const TRIGGER_TREATY_PHRASE = 5;
+
+export interface LexEntry {
+  key: string;
+  variants: AliasVariant[];
+  trigger: number;
+  /** The key starts/ends with a Latin letter or digit: English word boundaries apply on that side. */
+  startsWord: boolean;
+  endsWord: boolean;
+  startsHangul: boolean;
+  endsHangul: boolean;
+  /** Hangul syllables in the key: ≤ 2 is a short name (no Hangul glued before it). */
+  syllables: number;
+}
+
+/** Everything recognition needs from one knowledge base, compiled once (see lexiconFor). */
+export interface Lexicon {
+  kb: KnowledgeBase;
+  trie: CompiledTrie;
+  entries: LexEntry[];
+  /** titleKey of every instrument name and alias → the instruments' ids. */
+  titles: Map<string, string[]>;
+  /** UN Security Council resolution number → record id. */
+  resolutions: Map<number, string>;
+}
+
+const QUOTE_OPENERS = ['‘', "'", '“', '"', '「', '『', '《', '〈'];
+const TRIGGERS: [string, number][] = [
+  ...QUOTE_OPENERS.map((q): [string, number] => [q, TRIGGER_QUOTE]),
+  ['결의', TRIGGER_RESOLUTION_KO],
+  ['resolution', TRIGGER_RESOLUTION_EN],
+  ['unscr', TRIGGER_RESOLUTION_EN],
+  ['s/res/', TRIGGER_RESOLUTION_SYMBOL],
+  ['treaty', TRIGGER_TREATY_PHRASE],
+  ['convention', TRIGGER_TREATY_PHRASE],
+  ['agreement', TRIGGER_TREATY_PHRASE],
+];
+
+function isAcronym(alias: string): boolean {
+  return alias.length <= 6 && /[A-Z]/.test(alias) && alias === alias.toUpperCase() && !/[\uac00-\ud7a3]/.test(alias);
+}
+
+const cache = new WeakMap<KnowledgeBase, Lexicon>();
+
+/** The compiled lexicon of a knowledge base, built on first use and cached for the (immutable) kb's lifetime. */
+export function lexiconFor(kb: KnowledgeBase): Lexicon {
+  let lex = cache.get(kb);
+  if (!lex) {
+    lex = buildLexicon(kb);
+    cache.set(kb, lex);
+  }
+  return lex;
+}
+
+export function buildLexicon(kb: KnowledgeBase): Lexicon {
+  const entries: LexEntry[] = [];
+  const index = new Map<string, number>();
+  const entryFor = (key: string): LexEntry => {
+    let i = index.get(key);
+    if (i === undefined) {
+      i = entries.length;
+      index.set(key, i);
+      const first = key.charCodeAt(0);
+      const last = key.charCodeAt(key.length - 1);
+      entries.push({
+        key,
+        variants: [],
+        trigger: TRIGGER_NONE,
+        startsWord: isWordChar(first),
+        endsWord: isWordChar(last),
+        startsHangul: isHangul(first),
+        endsHangul: isHangul(last),
+        syllables: countSyllables(key),
+      });
+    }
+    return entries[i];
+  };
+  const add = (raw: string | undefined, id: string, cat: AliasCategory) => {
+    if (typeof raw !== 'string') return;
+    const key = foldKey(raw);
+    if (!key) return;
+    const entry = entryFor(key);
+    const exact = cat !== 'short' && isAcronym(raw.trim()) ? raw.trim() : null;
+    if (!entry.variants.some((v) => v.id === id && v.cat === cat && v.exact === exact)) entry.variants.push({ id, cat, exact });
+  };
+
+  const titles = new Map<string, string[]>();
+  const resolutions = new Map<number, string>();
+  for (const { record } of kb.records()) {
+    const id = record.id;
+    for (const name of [record.name?.ko, record.name?.en, ...(record.aliases?.ko ?? []), ...(record.aliases?.en ?? [])]) {
+      add(name, id, 'name');
+      if (isInstrumentKind(record.kind) && typeof name === 'string') addTitle(titles, name, id);
+    }
+    for (const q of [...(record.qualified_aliases?.ko ?? []), ...(record.qualified_aliases?.en ?? [])]) add(q, id, 'qualified');
+    for (const a of [...(record.ambiguous_aliases?.ko ?? []), ...(record.ambiguous_aliases?.en ?? [])]) add(a, id, 'ambiguous');
+    if (isCountryLike(record)) for (const s of record.short ?? []) add(s, id, 'short');
+    if (record.kind === 'resolution' && typeof record.number === 'number') resolutions.set(record.number, id);
+  }
+  for (const [key, trigger] of TRIGGERS) entryFor(key).trigger = trigger;
+  return { kb, trie: new CompiledTrie(entries.map((e) => e.key)), entries, titles, resolutions };
+}
+
+function addTitle(titles: Map<string, string[]>, name: string, id: string): void {
+  const key = titleKey(name);
+  if (!key) return;
+  const ids = titles.get(key);
+  if (!ids) titles.set(key, [id]);
+  else if (!ids.includes(id)) ids.push(id);
+}
+
+export function isCountryLike(record: KbRecord | undefined): boolean {
+  return record?.kind === 'country' || record?.kind === 'territory' || record?.kind === 'historical-state';
+}

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { recognize, lexiconFor, type RecognitionInput } from '../../../server/src/core/recognition';
+import { KB, kbOf, RECORDS } from './fixtures';
+
+function input(text: string, segments: [number, number][], links: RecognitionInput['links'] = []): RecognitionInput {
+  return { text, textSegments: segments.map(([start, end]) => ({ start, end })), links, language: 'ko' };
+}
+
+test('only text segments are scanned; a name cut by a segment edge is not matched', () => {
+  const text = '<img alt="북한 사진"> 북한과 러시아';
+  const prose = text.indexOf('북한과');
+  const ms = recognize(input(text, [[prose, text.length]]), KB);
+  assert.deepEqual(
+    ms.map((m) => [m.text, m.span.start]),
+    [
+      ['북한', prose],
+      ['러시아', prose + 4],
+    ],
+  );
+  const cut = recognize(input('북대서양조약기구', [[0, 4]]), KB);
+  assert.deepEqual(cut, []);
+});
+
+test('the first character of a segment has no glued context from outside it', () => {
+  // A tag was removed between 태 and 평양: the parser's segment starts at 평양.
+  const text = '북</b>한';
+  assert.deepEqual(recognize(input(text, [[0, 1], [5, 6]]), KB), []);
+});
+
+test('wiki-links are annotation mentions, known or unknown, merged in order', () => {
+  const text = '[[nato|나토]]와 [[nope]] 그리고 북한';
+  const links = [
+    { span: { start: 0, end: 11 }, targetSpan: { start: 2, end: 6 }, target: 'nato', label: '나토' },
+    { span: { start: 13, end: 21 }, targetSpan: { start: 15, end: 19 }, target: 'nope' },
+  ];
+  const ms = recognize(input(text, [[11, 13], [21, text.length]], links), KB);
+  assert.deepEqual(
+    ms.map((m) => [m.text, m.ids.join(','), m.kind, m.via]),
+    [
+      ['nato', 'nato', 'organization', 'annotation'],
+      ['nope', '', 'unknown', 'annotation'],
+      ['북한', 'prk', 'country', 'alias'],
+    ],
+  );
+  assert.deepEqual(ms[0].span, { start: 2, end: 6 });
+});
+
+test('mentions are sorted, non-overlapping, inside segments, and their text is the spanned text', () => {
+  const pieces = ['북한의 ', '한미일은 ', '태평양 ', 'NATO ', '(', ')', '북대서양조약기구', '‘', '’', '결의 2397호 ', '폴란드 ', '외교부', ' UNANIMOUSLY ', '러시아어 ', '\n'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.integer({ min: 0, max: 200 }), (parts, cut) => {
+      const text = parts.join('');
+      const mid = Math.min(cut, text.length);
+      const segments: [number, number][] = [
+        [0, mid],
+        [Math.min(text.length, mid + 1), text.length],
+      ];
+      const ms = recognize(input(text, segments), KB);
+      let last = -1;
+      for (const m of ms) {
+        assert.ok(m.span.start >= last, 'sorted and non-overlapping');
+        assert.ok(m.span.start < m.span.end);
+        assert.ok(segments.some(([s, e]) => m.span.start >= s && m.span.end <= e), 'inside one segment');
+        assert.equal(m.text, text.slice(m.span.start, m.span.end));
+        last = m.span.end;
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('the compiled lexicon is cached per knowledge base and rebuilt for a new one', () => {
+  assert.equal(lexiconFor(KB), lexiconFor(KB));
+  const other = kbOf(RECORDS.filter((r) => r.id !== 'prk'));
+  assert.notEqual(lexiconFor(other), lexiconFor(KB));
+  assert.deepEqual(recognize(input('북한', [[0, 2]]), other), []);
+});
+
+test('huge, binary-looking and empty inputs do not throw', () => {
+  const big = '북한의 미사일 '.repeat(50_000) + '\u0000\uFFFD'.repeat(1000);
+  const ms = recognize(input(big, [[0, big.length]]), KB);
+  assert.equal(ms.length, 50_000);
+  assert.deepEqual(recognize(input('', []), KB), []);
+  const lone = '\uD800‘' + '가'.repeat(500);
+  assert.deepEqual(recognize(input(lone, [[0, lone.length]]), KB), []);
+});
