@@ -1,0 +1,86 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import type { CoreDiagnostic, Severity } from '../core/rules/types';
+import type { IndexedDocument } from '../core/workspace/types';
+import type { Session } from './session';
+
+export const DIAGNOSTIC_SOURCE = 'policy-lens';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(session: Session, doc: IndexedDocument, d: CoreDiagnostic): Diagnostic {
+  const out: Diagnostic = {
+    range: doc.parsed.lines.rangeOf(d.span),
+    severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
+    code: d.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+  };
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => ({ location: session.location(r), message: r.message }));
+  }
+  if (d.tags?.length) {
+    out.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  }
+  if (d.data) out.data = d.data;
+  return out;
+}
+
+/** The core diagnostic an editor diagnostic stands for: same code, same range in the current text. */
+export function findCoreDiagnostic(doc: IndexedDocument, d: Diagnostic): CoreDiagnostic | undefined {
+  const same = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+    a.line === b.line && a.character === b.character;
+  return doc.diagnostics.find((c) => {
+    if (c.code !== d.code) return false;
+    const r = doc.parsed.lines.rangeOf(c.span);
+    return same(r.start, d.range.start) && same(r.end, d.range.end);
+  });
+}
+
+/**
+ * Publishes diagnostics for every file of the corpus, not only open ones. A failure on one document is logged
+ * with its file name and the others still get theirs.
+ */
+export class DiagnosticsPublisher {
+  /** Uris we have published non-empty diagnostics for, so removed files get cleared. */
+  private readonly published = new Set<string>();
+
+  constructor(private readonly session: Session) {}
+
+  publish(uris: Iterable<string>): void {
+    const index = this.session.index;
+    if (!index) return;
+    for (const uri of uris) {
+      let diagnostics: Diagnostic[] = [];
+      let version: number | undefined;
+      try {
+        const doc = index.document(uri);
+        if (doc) {
+          diagnostics = doc.diagnostics.map((d) => toLspDiagnostic(this.session, doc, d));
+          version = this.session.openDocument(uri)?.version;
+        }
+      } catch (e) {
+        this.session.connection.console.error(
+          `Analysing ${this.session.displayPath(uri)} failed: ${e instanceof Error ? e.stack : String(e)}`,
+        );
+      }
+      if (diagnostics.length === 0 && !this.published.has(uri)) continue;
+      if (diagnostics.length) this.published.add(uri);
+      else this.published.delete(uri);
+      void this.session.connection.sendDiagnostics({ uri: this.session.clientUri(uri), version, diagnostics });
+    }
+  }
+
+  /** Everything the index holds, and empty lists for files it no longer holds. */
+  publishAll(): void {
+    const index = this.session.index;
+    if (!index) return;
+    const uris = new Set(index.uris());
+    for (const uri of this.published) if (!uris.has(uri)) uris.add(uri);
+    this.publish(uris);
+  }
+}

@@ -1,0 +1,107 @@
+import {
+  DocumentHighlightKind,
+  type DefinitionParams,
+  type DocumentHighlight,
+  type DocumentHighlightParams,
+  type Location as LspLocation,
+  type LocationLink,
+  type ReferenceParams,
+} from 'vscode-languageserver/node';
+import { referencesIn } from '../core/workspace/references';
+import type { Location, Target } from '../core/workspace/types';
+import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+import { Checkpoint } from './guard';
+import type { Session } from './session';
+
+/** The ids a target stands for: a mention may be ambiguous (several), a front-matter key stands for none. */
+export function idsOf(target: Target | undefined): string[] {
+  if (!target) return [];
+  switch (target.type) {
+    case 'mention':
+      return target.mention.ids;
+    case 'front-matter-key':
+      return [];
+    default:
+      return [target.id];
+  }
+}
+
+async function targetAt(session: Session, uri: string, position: { line: number; character: number }) {
+  const index = await session.current();
+  const doc = index.document(uri);
+  if (!doc) return { index, target: undefined, doc };
+  return { index, doc, target: index.targetAt(doc.uri, doc.parsed.lines.offsetAt(position)) };
+}
+
+/** Where an id leads: the document with that id for `related:`, else its definition (workspace, then built-in). */
+function destinations(index: WorkspaceIndex, target: Target): Location[] {
+  const out: Location[] = [];
+  for (const id of idsOf(target)) {
+    const related = target.type === 'front-matter-id' && target.field === 'related';
+    const docs = related || !index.kb.has(id) ? index.documentsWithId(id) : [];
+    if (docs.length) {
+      for (const d of docs) out.push({ uri: d.uri, span: d.parsed.frontMatter?.fields.get('id')?.valueSpan ?? { start: 0, end: 0 } });
+      continue;
+    }
+    const def = index.definition(id);
+    if (def) out.push(def);
+  }
+  return out;
+}
+
+export async function definition(session: Session, params: DefinitionParams): Promise<LspLocation[] | LocationLink[] | null> {
+  const { index, doc, target } = await targetAt(session, params.textDocument.uri, params.position);
+  if (!doc || !target) return null;
+  const locations = destinations(index, target);
+  if (!locations.length) return null;
+  if (!session.flags.definitionLinks) return locations.map((l) => session.location(l));
+  const origin = doc.parsed.lines.rangeOf(target.span);
+  return locations.map((l) => {
+    const { uri, range } = session.location(l);
+    return { originSelectionRange: origin, targetUri: uri, targetRange: range, targetSelectionRange: range };
+  });
+}
+
+export async function references(session: Session, params: ReferenceParams, token: unknown): Promise<LspLocation[] | null> {
+  const { index, target } = await targetAt(session, params.textDocument.uri, params.position);
+  const ids = idsOf(target);
+  if (!ids.length) return null;
+  const check = new Checkpoint(token as never);
+  const seen = new Set<string>();
+  const out: LspLocation[] = [];
+  for (const id of ids) {
+    for (const ref of index.references(id, params.context.includeDeclaration)) {
+      await check.tick();
+      const key = `${ref.uri}#${ref.span.start}:${ref.span.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(session.location(ref));
+    }
+  }
+  return out;
+}
+
+export async function documentHighlight(session: Session, params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> {
+  const { index, doc, target } = await targetAt(session, params.textDocument.uri, params.position);
+  const ids = idsOf(target);
+  if (!doc || !ids.length) return null;
+  const out: DocumentHighlight[] = [];
+  const seen = new Set<number>();
+  for (const id of ids) {
+    // Only this document: the corpus-wide reference search is too much for every cursor move.
+    const defs = index.kb.definitions(id).filter((d) => d.origin.uri === doc.uri);
+    const refs = [...referencesIn(doc, id), ...defs.map((d) => ({ span: d.origin.idSpan, kind: 'definition' as const }))];
+    if (doc.id === id && doc.parsed.frontMatter?.fields.get('id')) {
+      refs.push({ span: doc.parsed.frontMatter.fields.get('id')!.valueSpan, kind: 'definition' });
+    }
+    for (const ref of refs) {
+      if (seen.has(ref.span.start)) continue;
+      seen.add(ref.span.start);
+      out.push({
+        range: doc.parsed.lines.rangeOf(ref.span),
+        kind: ref.kind === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocuments, type ClientCapabilities, type Connection, type Range } from 'vscode-languageserver/node';
+import type { PolicyLensConfig } from '../core/config/config';
+import { LineIndex } from '../core/text/lineIndex';
+import type { Span } from '../core/text/span';
+import type { LoadedRecord } from '../core/kb/record';
+import type { Location } from '../core/workspace/types';
+import { normalizeUri, uriToPath } from '../core/workspace/uri';
+import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+
+/** What the client told us it can do, reduced to the flags the handlers branch on. */
+export interface ClientFlags {
+  workDoneProgress: boolean;
+  configuration: boolean;
+  configurationChangeRegistration: boolean;
+  watchedFilesRegistration: boolean;
+  documentChanges: boolean;
+  createFiles: boolean;
+  definitionLinks: boolean;
+  hierarchicalSymbols: boolean;
+  markdownHover: boolean;
+  snippets: boolean;
+  workspaceFolders: boolean;
+}
+
+export function clientFlags(c: ClientCapabilities): ClientFlags {
+  const edit = c.workspace?.workspaceEdit;
+  return {
+    workDoneProgress: !!c.window?.workDoneProgress,
+    configuration: !!c.workspace?.configuration,
+    configurationChangeRegistration: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+    watchedFilesRegistration: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    documentChanges: !!edit?.documentChanges,
+    createFiles: !!edit?.documentChanges && !!edit.resourceOperations?.includes('create'),
+    definitionLinks: !!c.textDocument?.definition?.linkSupport,
+    hierarchicalSymbols: !!c.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
+    markdownHover: (c.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
+    snippets: !!c.textDocument?.completion?.completionItem?.snippetSupport,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+  };
+}
+
+/**
+ * The server's state: the open documents (editor text), the workspace index (everything else), and the
+ * plumbing between them. Handlers ask `current()` for an index that reflects every edit received so far.
+ */
+export class Session {
+  readonly documents = new TextDocuments(TextDocument);
+  index: WorkspaceIndex | undefined;
+  config: PolicyLensConfig | undefined;
+  builtin: LoadedRecord[] = [];
+  /** Workspace folders as file URIs, and as paths. */
+  roots: string[] = [];
+  flags: ClientFlags = clientFlags({});
+  /** Open documents whose latest text the index has not seen yet. */
+  private readonly dirty = new Map<string, TextDocument>();
+  /** normalised uri → the spelling the client uses, for open documents. */
+  private readonly clientUris = new Map<string, string>();
+  /** Line indexes of files read from disk (built-in kb files, files not in the index). */
+  private readonly diskLines = new Map<string, LineIndex>();
+  private readyPromise: Promise<void>;
+  private resolveReady!: () => void;
+  /** Called with the uris a flush changed; set by the diagnostics publisher. */
+  onChanged: (uris: string[]) => void = () => undefined;
+
+  constructor(readonly connection: Connection) {
+    this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  get rootDirs(): string[] {
+    return this.roots.map(uriToPath).filter((p): p is string => p !== undefined);
+  }
+
+  markReady(): void {
+    this.resolveReady();
+  }
+
+  /** The index, with every pending editor change applied. Waits for the initial indexing. */
+  async current(): Promise<WorkspaceIndex> {
+    await this.readyPromise;
+    this.flush();
+    return this.index!;
+  }
+
+  trackOpen(clientUri: string): void {
+    this.clientUris.set(normalizeUri(clientUri), clientUri);
+  }
+
+  trackClosed(clientUri: string): void {
+    const key = normalizeUri(clientUri);
+    this.clientUris.delete(key);
+    this.dirty.delete(key);
+  }
+
+  /** The uri as the client spells it (for open documents), else the index's spelling. */
+  clientUri(uri: string): string {
+    return this.clientUris.get(normalizeUri(uri)) ?? uri;
+  }
+
+  /** The open document for a uri in any spelling. */
+  openDocument(uri: string): TextDocument | undefined {
+    return this.documents.get(uri) ?? this.documents.get(this.clientUri(uri));
+  }
+
+  isOpen(uri: string): boolean {
+    return this.clientUris.has(normalizeUri(uri));
+  }
+
+  markDirty(doc: TextDocument): void {
+    this.dirty.set(normalizeUri(doc.uri), doc);
+  }
+
+  hasPending(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  /** Applies pending editor text to the index; reports what changed. Cheap when nothing is pending. */
+  flush(): void {
+    const index = this.index;
+    if (!index || this.dirty.size === 0) return;
+    const pending = [...this.dirty.values()];
+    this.dirty.clear();
+    const changed = new Set<string>();
+    for (const doc of pending) {
+      if (index.classify(doc.uri) === 'other') continue;
+      try {
+        for (const u of index.setText(doc.uri, doc.getText(), doc.version).changed) changed.add(u);
+      } catch (e) {
+        this.connection.console.error(`Analysing ${this.displayPath(doc.uri)} failed: ${e instanceof Error ? e.stack : e}`);
+      }
+    }
+    if (changed.size) this.onChanged([...changed]);
+  }
+
+  displayPath(uri: string): string {
+    try {
+      return this.index?.displayPath(uri) ?? uri;
+    } catch {
+      return uri;
+    }
+  }
+
+  /** Line index of any file: the index's copy, an open editor's text, or the file on disk. */
+  lines(uri: string): LineIndex | undefined {
+    const doc = this.index?.document(uri);
+    if (doc) return doc.parsed.lines;
+    const open = this.openDocument(uri);
+    if (open) return new LineIndex(open.getText());
+    const cached = this.diskLines.get(uri);
+    if (cached) return cached;
+    const path = uriToPath(uri);
+    if (!path) return undefined;
+    try {
+      const lines = new LineIndex(readFileSync(path, 'utf8'));
+      this.diskLines.set(uri, lines);
+      return lines;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Forget cached disk text of a file that changed on disk. */
+  forgetDisk(uri: string): void {
+    this.diskLines.delete(uri);
+  }
+
+  range(uri: string, span: Span): Range {
+    const lines = this.lines(uri);
+    return lines ? lines.rangeOf(span) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  }
+
+  location(loc: Location): { uri: string; range: Range } {
+    return { uri: this.clientUri(loc.uri), range: this.range(loc.uri, loc.span) };
+  }
+
+  /** A `file:…#L12,5` link for markdown (1-based, as VS Code's link opener expects). */
+  link(loc: Location): string {
+    const r = this.range(loc.uri, loc.span);
+    return `${this.clientUri(loc.uri)}#L${r.start.line + 1},${r.start.character + 1}`;
+  }
+
+  /** Version of an open document, for versioned edits; null when the file is not open. */
+  version(uri: string): number | null {
+    return this.openDocument(uri)?.version ?? null;
+  }
+}

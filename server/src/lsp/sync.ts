@@ -1,0 +1,151 @@
+import { statSync } from 'node:fs';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type DidChangeWatchedFilesParams,
+} from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME } from '../core/config/config';
+import { discoverFiles } from '../core/workspace/discover';
+import { readText } from '../core/workspace/loadWorkspace';
+import { normalizeUri, pathToUri, uriToPath } from '../core/workspace/uri';
+import type { DiagnosticsPublisher } from './diagnostics';
+import { guardNotification } from './guard';
+import type { Indexer } from './indexing';
+import type { Session } from './session';
+import { readSettings } from './settings';
+
+/**
+ * How long edits are gathered before diagnostics are computed. Short: a burst of keystrokes costs one analysis,
+ * yet a single edit gets its diagnostics well within the 30 ms budget.
+ */
+export const DIAGNOSTICS_DELAY_MS = 4;
+
+/** Keeps the index in step with the editor (open documents) and the disk (watched files). */
+export function registerSync(session: Session, publisher: DiagnosticsPublisher, indexer: Indexer): void {
+  const { connection, documents } = session;
+  let timer: NodeJS.Timeout | undefined;
+
+  session.onChanged = (uris) => {
+    publisher.publish(uris);
+    indexer.sendState('ready');
+  };
+
+  const schedule = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      session.flush();
+    }, DIAGNOSTICS_DELAY_MS);
+  };
+
+  documents.onDidOpen((e) => session.trackOpen(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    session.markDirty(e.document);
+    if (session.index) schedule();
+  });
+  documents.onDidClose(
+    guardNotification(connection, 'textDocument/didClose', async (e: { document: { uri: string } }) => {
+      const uri = e.document.uri;
+      session.trackClosed(uri);
+      const index = session.index;
+      if (!index) return;
+      // The editor's text is gone: the disk content is the document again (or nothing, for unsaved files).
+      const path = uriToPath(uri);
+      const disk = path ? await readText(path) : undefined;
+      if (session.isOpen(uri)) return; // reopened meanwhile
+      const result =
+        disk && 'text' in disk && index.classify(uri) !== 'other' ? index.setText(uri, disk.text) : index.remove(uri);
+      publisher.publish(result.changed.length ? result.changed : [normalizeUri(uri)]);
+      indexer.sendState('ready');
+    }),
+  );
+  documents.listen(connection);
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification(connection, 'workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
+      onWatchedFiles(session, publisher, indexer, params),
+    ),
+  );
+  connection.onDidChangeConfiguration(
+    guardNotification(connection, 'workspace/didChangeConfiguration', async (params: { settings?: unknown }) => {
+      // Clients without `workspace/configuration` push their settings here.
+      if (!session.flags.configuration && params?.settings && typeof params.settings === 'object') {
+        const s = (params.settings as Record<string, unknown>).policyLens;
+        if (s) indexer.initializationSettings = { ...indexer.initializationSettings, ...readSettings(s) };
+      }
+      if (session.index) await indexer.reindex();
+    }),
+  );
+}
+
+/** Asks the client to watch the corpus, kb and config files (when it lets servers register watchers). */
+export async function registerWatchers(session: Session): Promise<void> {
+  const { connection, flags } = session;
+  if (flags.watchedFilesRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{md,markdown,txt,yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+    });
+  }
+  if (flags.configurationChangeRegistration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyLens' });
+  }
+}
+
+async function onWatchedFiles(session: Session, publisher: DiagnosticsPublisher, indexer: Indexer, params: DidChangeWatchedFilesParams) {
+  const index = await session.current();
+  if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+    // Globs, required fields or severities may differ: start over (cheap next to being wrong).
+    await indexer.reindex();
+    return;
+  }
+  const changed = new Set<string>();
+  let rescan = false;
+  for (const change of params.changes) {
+    const uri = normalizeUri(change.uri);
+    session.forgetDisk(uri);
+    if (change.type === FileChangeType.Deleted) {
+      // A deleted folder arrives as one event: drop everything under it.
+      const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+      for (const u of index.uris()) {
+        if (u === uri || u.startsWith(prefix)) for (const c of index.remove(u).changed) changed.add(c);
+      }
+      continue;
+    }
+    if (session.isOpen(uri)) continue; // the editor's text wins over the disk
+    const path = uriToPath(uri);
+    if (!path) continue;
+    if (isDirectory(path)) {
+      rescan = true;
+      continue;
+    }
+    if (index.classify(uri) === 'other') {
+      if (index.document(uri)) for (const c of index.remove(uri).changed) changed.add(c);
+      continue;
+    }
+    const disk = await readText(path);
+    const result = 'text' in disk ? index.setText(uri, disk.text) : index.remove(uri);
+    for (const c of result.changed) changed.add(c);
+  }
+  if (rescan && session.config) {
+    for (const root of session.rootDirs) {
+      const found = await discoverFiles(root, session.config);
+      for (const p of [...found.kbFiles, ...found.documents]) {
+        const uri = pathToUri(p);
+        if (index.document(uri) || session.isOpen(uri)) continue;
+        const disk = await readText(p);
+        if ('text' in disk) for (const c of index.setText(uri, disk.text).changed) changed.add(c);
+      }
+    }
+  }
+  publisher.publish(changed);
+  indexer.sendState('ready');
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
