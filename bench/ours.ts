@@ -1,0 +1,248 @@
+/**
+ * Our language server over stdio (server/out/server.js): cold index, throughput, RSS, hover/definition/references
+ * latency, didChange → diagnostics on a 100 KB document, and how long a 5 MB document blocks other requests.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspProcess, type Published } from './lib/lsp';
+import { latency, median, type Latency } from './lib/stats';
+import { Random } from './lib/random';
+import { REPO } from './lib/core';
+import type { CorpusManifest, ExtraDoc, SampledMention } from './generate';
+
+export const SERVER = join(REPO, 'server', 'out', 'server.js');
+
+export interface RequestLatency extends Latency {
+  /** Answers that were not empty (null or []): a fast empty answer is not a result. */
+  nonEmpty: number;
+  errors: number;
+}
+
+export interface OursResult {
+  documents: number;
+  bytes: number;
+  initializeMs?: number;
+  readyMs?: number;
+  allPublishedMs?: number;
+  coldMs?: number;
+  published: number;
+  indexStates: string[];
+  rss?: { rssMb: number; peakMb: number };
+  hover?: RequestLatency;
+  definition?: RequestLatency;
+  references?: RequestLatency;
+  didChange?: { samples: number[]; p50: number; max: number; missed: number };
+  huge?: { bytes: number; diagnosticsMs?: number; hovers: number; maxHoverMs: number; p50HoverMs: number; firstAnswerMs: number };
+  hugeHover?: RequestLatency;
+  crashed: boolean;
+  notes: string[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([p, sleep(ms).then(() => undefined)]);
+}
+
+function isEmpty(result: unknown): boolean {
+  return result == null || (Array.isArray(result) && result.length === 0);
+}
+
+export interface OursOptions {
+  root: string;
+  manifest: CorpusManifest;
+  extras: { large: ExtraDoc; huge: ExtraDoc };
+  mentions: number;
+  coldTimeoutMs: number;
+  log: (s: string) => void;
+  /** Extra Node flags for the server process (--cpu-prof). */
+  serverArgs?: string[];
+}
+
+export async function measureOurs(o: OursOptions): Promise<OursResult> {
+  const { root, manifest, log } = o;
+  const rootUri = pathToFileURL(root).toString();
+  const res: OursResult = { documents: manifest.documents, bytes: manifest.bytes, published: 0, indexStates: [], crashed: false, notes: [] };
+  if (!existsSync(SERVER)) {
+    res.notes.push(`server not built (${SERVER} missing): run npm run build`);
+    return res;
+  }
+  const t0 = performance.now();
+  const server = LspProcess.start(process.execPath, [...(o.serverArgs ?? []), SERVER, '--stdio'], REPO);
+  let readyAt: number | undefined;
+  server.conn.onNotification('policyLens/indexState', (p: { state: string; documents?: number }) => {
+    res.indexStates.push(`${p.state}${p.documents !== undefined ? `(${p.documents})` : ''}`);
+    if (p.state === 'ready' && readyAt === undefined) readyAt = performance.now();
+  });
+  const inCorpus = (uri: string) => uri.startsWith(rootUri + '/');
+  try {
+    const init = await withTimeout(server.initialize(rootUri), 30_000);
+    if (!init) throw new Error('no answer to initialize within 30 s');
+    res.initializeMs = performance.now() - t0;
+    const sync = init.capabilities.textDocumentSync as number | { change?: number } | undefined;
+    const syncKind = typeof sync === 'number' ? sync : (sync?.change ?? 1);
+    server.conn.sendNotification('initialized', {});
+
+    // Cold index: every corpus document's diagnostics published and the server saying it is ready.
+    const deadline = t0 + o.coldTimeoutMs;
+    let lastCount = -1;
+    let lastGrowth = performance.now();
+    let allAt: number | undefined;
+    for (;;) {
+      const count = [...server.published.keys()].filter(inCorpus).length;
+      if (count !== lastCount) [lastCount, lastGrowth] = [count, performance.now()];
+      if (count >= manifest.documents && allAt === undefined) allAt = Math.max(...[...server.published.values()].filter((p) => inCorpus(p.uri)).map((p) => p.at));
+      if (allAt !== undefined && readyAt !== undefined) break;
+      if (server.crashed) throw new Error('server exited during indexing');
+      if (performance.now() > deadline) {
+        res.notes.push(`cold index incomplete after ${o.coldTimeoutMs / 1000} s: ${count}/${manifest.documents} published, ready ${readyAt !== undefined}`);
+        break;
+      }
+      // Ready but some documents never published: stop waiting after 5 s without progress.
+      if (readyAt !== undefined && performance.now() - lastGrowth > 5000) {
+        res.notes.push(`ready, but only ${count}/${manifest.documents} documents had diagnostics published`);
+        break;
+      }
+      await sleep(2);
+    }
+    res.published = [...server.published.keys()].filter(inCorpus).length;
+    res.readyMs = readyAt !== undefined ? readyAt - t0 : undefined;
+    res.allPublishedMs = allAt !== undefined ? allAt - t0 : undefined;
+    if (res.readyMs !== undefined || res.allPublishedMs !== undefined) res.coldMs = Math.max(res.readyMs ?? 0, res.allPublishedMs ?? 0);
+    res.rss = server.memory();
+    log(`  cold index ${res.coldMs?.toFixed(0)} ms (ready ${res.readyMs?.toFixed(0)}, all published ${res.allPublishedMs?.toFixed(0)}), RSS ${res.rss?.rssMb.toFixed(0)} MB`);
+
+    // Requests on 1,000 random mentions, each document open as in an editor (opened first, then queried).
+    const rnd = new Random(0x1a7e);
+    const pool = [...manifest.mentions];
+    const picked: SampledMention[] = [];
+    while (picked.length < o.mentions && pool.length) picked.push(pool.splice(rnd.int(0, pool.length - 1), 1)[0]);
+    const uriOf = (file: string) => pathToFileURL(join(root, file)).toString();
+    const opened = new Set<string>();
+    const openWaits: Promise<unknown>[] = [];
+    for (const m of picked) {
+      const uri = uriOf(m.file);
+      if (opened.has(uri)) continue;
+      opened.add(uri);
+      openWaits.push(withTimeout(server.nextDiagnostics((p) => p.uri === uri), 10_000));
+      server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: readFileSync(join(root, m.file), 'utf8') } });
+    }
+    await Promise.all(openWaits);
+    for (const method of ['hover', 'definition', 'references'] as const) {
+      const times: number[] = [];
+      let nonEmpty = 0;
+      let errors = 0;
+      for (const m of picked) {
+        const params = {
+          textDocument: { uri: uriOf(m.file) },
+          position: { line: m.line, character: m.character },
+          ...(method === 'references' ? { context: { includeDeclaration: true } } : {}),
+        };
+        try {
+          const { ms, result } = await server.timed(`textDocument/${method}`, params);
+          times.push(ms);
+          if (!isEmpty(result)) nonEmpty++;
+        } catch {
+          errors++;
+          if (server.crashed) throw new Error(`server exited during ${method}`);
+        }
+      }
+      res[method] = { ...latency(times), nonEmpty, errors };
+      log(`  ${method}: p50 ${res[method]!.p50.toFixed(2)} p95 ${res[method]!.p95.toFixed(2)} p99 ${res[method]!.p99.toFixed(2)} ms, ${nonEmpty}/${picked.length} non-empty`);
+    }
+
+    // didChange on a 100 KB document → its new diagnostics.
+    res.didChange = await measureDidChange(server, o.extras.large, syncKind, log);
+
+    // The 5 MB document: how long hovers on a small open document wait while it is analysed.
+    const small = picked[0];
+    if (small) {
+      res.huge = await measureHuge(server, o.extras.huge, { uri: uriOf(small.file), line: small.line, character: small.character }, log);
+      const hugeUri = pathToFileURL(o.extras.huge.file).toString();
+      const times: number[] = [];
+      let nonEmpty = 0;
+      for (const m of o.extras.huge.mentions) {
+        const { ms, result } = await server.timed('textDocument/hover', { textDocument: { uri: hugeUri }, position: { line: m.line, character: m.character } });
+        times.push(ms);
+        if (!isEmpty(result)) nonEmpty++;
+      }
+      res.hugeHover = { ...latency(times), nonEmpty, errors: 0 };
+    }
+  } catch (e) {
+    res.notes.push((e as Error).message);
+    log(`  error: ${(e as Error).message}`);
+  } finally {
+    res.crashed = server.crashed;
+    if (res.crashed) res.notes.push(`server exited (code ${server.exitCode}, signal ${server.exitSignal}); stderr tail:\n${server.tail()}`);
+    await server.dispose();
+  }
+  return res;
+}
+
+async function measureDidChange(server: LspProcess, doc: ExtraDoc, syncKind: number, log: (s: string) => void): Promise<OursResult['didChange']> {
+  const uri = pathToFileURL(doc.file).toString();
+  let text = readFileSync(doc.file, 'utf8');
+  let version = 1;
+  const first = server.nextDiagnostics((p) => p.uri === uri);
+  server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  await withTimeout(first, 10_000);
+  const samples: number[] = [];
+  let missed = 0;
+  const lines = text.split('\n');
+  const rnd = new Random(0xc4a9);
+  for (let i = 0; i < 20; i++) {
+    // Typing a sentence that names a country into a body line (alternating with removing it again).
+    const line = rnd.int(Math.floor(lines.length / 4), lines.length - 2);
+    const insert = i % 2 === 0 ? ' 러시아와의 협의도 이어졌다.' : ' Talks with Japan continued.';
+    const character = lines[line].length;
+    lines[line] += insert;
+    text = lines.join('\n');
+    version++;
+    const change =
+      syncKind === 2 ? { range: { start: { line, character }, end: { line, character } }, text: insert } : { text };
+    const t = performance.now();
+    const wait = server.nextDiagnostics((p: Published) => p.uri === uri && (p.version === undefined || p.version === version));
+    server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    const got = await withTimeout(wait, 5000);
+    if (got) samples.push(got.at - t);
+    else missed++;
+    await sleep(20);
+  }
+  server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  const r = { samples, p50: median(samples), max: Math.max(...samples), missed };
+  log(`  didChange 100 KB → diagnostics: p50 ${r.p50.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, ${missed} missed`);
+  return r;
+}
+
+async function measureHuge(
+  server: LspProcess,
+  doc: ExtraDoc,
+  probe: { uri: string; line: number; character: number },
+  log: (s: string) => void,
+): Promise<OursResult['huge']> {
+  const uri = pathToFileURL(doc.file).toString();
+  const text = readFileSync(doc.file, 'utf8');
+  const hover = { textDocument: { uri: probe.uri }, position: { line: probe.line, character: probe.character } };
+  await server.timed('textDocument/hover', hover); // warm
+  let done = false;
+  const t = performance.now();
+  const diagnostics = server.nextDiagnostics((p) => p.uri === uri).then((p) => {
+    done = true;
+    return p.at - t;
+  });
+  server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  const times: number[] = [];
+  let firstAnswerMs = NaN;
+  const stop = t + 60_000;
+  // Back-to-back hovers until the big document's diagnostics arrive (and at least a second of them).
+  while ((!done || performance.now() - t < 1000) && performance.now() < stop) {
+    const { ms } = await server.timed('textDocument/hover', hover);
+    if (Number.isNaN(firstAnswerMs)) firstAnswerMs = performance.now() - t;
+    times.push(ms);
+  }
+  const diagnosticsMs = await withTimeout(diagnostics, 1);
+  const r = { bytes: doc.bytes, diagnosticsMs, hovers: times.length, maxHoverMs: Math.max(...times), p50HoverMs: median(times), firstAnswerMs };
+  log(`  5 MB open: diagnostics after ${diagnosticsMs?.toFixed(0) ?? 'n/a'} ms; ${times.length} hovers meanwhile, max ${r.maxHoverMs.toFixed(1)} ms, first answer ${firstAnswerMs.toFixed(1)} ms`);
+  return r;
+}

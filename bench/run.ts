@@ -1,0 +1,138 @@
+/**
+ * The benchmark: `npm run bench` (10,000 documents, peer included, writes bench/results.md) or
+ * `npm run bench:smoke` (1,000 documents, no peer, no timing assertions; exits non-zero only when the server
+ * crashed or the run could not complete). `--profile` also runs the server under --cpu-prof and lists the
+ * functions that dominate.
+ */
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureCorpus, ensureExtras, corpusDir, CORPORA } from './generate';
+import { loadLexicon } from './corpus/lexicon';
+import { measureOurs, SERVER, type OursResult } from './ours';
+import { measurePeer, type PeerResult } from './peer';
+import { machineInfo } from './lib/machine';
+import { REPO } from './lib/core';
+import { renderReport, targetRows, type BenchResults } from './report';
+import { topFunctions } from './profile';
+import type { MatcherResult } from './matcher';
+import type { KbLoadResult } from './kbLoad';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const profile = args.includes('--profile');
+const size = smoke ? 1000 : 10000;
+const log = (s: string) => console.log(s);
+
+/** Runs a bench script in its own Node process and parses the JSON line it prints. */
+function child<T>(script: string, scriptArgs: string[], loader = true): { value?: T; wallMs: number; error?: string } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [...(loader ? ['--import', 'tsx'] : []), join(REPO, 'bench', script), ...scriptArgs], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - t;
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return { value: JSON.parse(line) as T, wallMs };
+  } catch {
+    return { wallMs, error: `${script} failed (exit ${r.status}): ${r.stderr.slice(-600)}` };
+  }
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<number> {
+  const machine = machineInfo();
+  log(`Policy Lens benchmark (${smoke ? 'smoke, 1,000 documents' : 'full, 10,000 documents'}) on ${machine.CPU}, ${machine.Cores} cores`);
+  const lex = await loadLexicon();
+  const t = performance.now();
+  const manifest = await ensureCorpus(size, false, lex);
+  const extras = await ensureExtras(lex);
+  log(`corpus: ${size} documents, ${(manifest.bytes / 1e6).toFixed(1)} MB (names from ${lex.source}), ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const root = corpusDir(size);
+
+  // Warm the page cache once so the floor, our server and the peer all read from memory.
+  child('floor.mjs', [root], false);
+  const floor = child<{ files: number; bytes: number; innerMs: number; frontMatters: number; yamlErrors: number }>('floor.mjs', [root], false);
+  log(`floor: ${floor.wallMs.toFixed(0)} ms wall (${floor.value?.innerMs.toFixed(0)} ms reading + YAML), ${floor.value?.files} files`);
+
+  if (!existsSync(SERVER)) log(`server not built: ${SERVER} (run npm run build)`);
+  const profileDir = join(CORPORA, 'profiles');
+  if (profile) rmSync(profileDir, { recursive: true, force: true });
+  log('our server:');
+  const ours: OursResult = await measureOurs({
+    root,
+    manifest,
+    extras,
+    mentions: smoke ? 300 : 1000,
+    coldTimeoutMs: smoke ? 45_000 : 180_000,
+    log,
+    serverArgs: profile ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [],
+  });
+
+  let peer: PeerResult | undefined;
+  if (!smoke) {
+    log('peer (vscode-markdown-languageserver):');
+    peer = await measurePeer(root);
+    log(peer.error ? `  error: ${peer.error}` : `  spawn → workspace/symbol ${peer.spawnToSymbolsMs.toFixed(0)} ms, ${peer.symbols} symbols, ${peer.parses} parses`);
+  }
+
+  const matcher = child<MatcherResult>('matcher.ts', [root, smoke ? '4' : '12']);
+  if (matcher.value) {
+    const m = matcher.value;
+    log(`matcher (${m.patterns} patterns, ${m.textMb.toFixed(1)} MB): ours ${m.ours?.mbPerS.toFixed(1) ?? 'n/a'} MB/s, aho-corasick ${m.peer.mbPerS.toFixed(1)} MB/s, greedy ${m.peerGreedy.mbPerS.toFixed(1)} MB/s`);
+  } else log(matcher.error ?? 'matcher failed');
+  const kbLoad = child<KbLoadResult>('kbLoad.ts', []);
+  log(`KB load + matcher: ${kbLoad.value?.totalMs?.toFixed(1) ?? 'n/a'} ms ${kbLoad.value?.notes.join('; ') ?? kbLoad.error ?? ''}`);
+
+  const profiles = profile && existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  const results: BenchResults = {
+    smoke,
+    machine,
+    commit: gitCommit(),
+    corpus: manifest,
+    extras: { largeBytes: extras.large.bytes, hugeBytes: extras.huge.bytes },
+    floor: floor.value ? { wallMs: floor.wallMs, ...floor.value } : undefined,
+    ours,
+    peer,
+    matcher: matcher.value,
+    kbLoad: kbLoad.value,
+    profile: profiles.length ? topFunctions(join(profileDir, profiles[0]), 20) : undefined,
+  };
+  const rows = targetRows(results);
+  console.log('');
+  console.table(rows.map((r) => ({ target: r.target, measured: r.measured, status: r.status })));
+  const report = renderReport(results, rows);
+  const out = smoke ? join(CORPORA, 'results-smoke.md') : join(REPO, 'bench', 'results.md');
+  mkdirSync(CORPORA, { recursive: true });
+  writeFileSync(out, report);
+  log(`wrote ${out}`);
+
+  const completed = existsSync(SERVER) && ours.coldMs !== undefined && ours.hover !== undefined && ours.didChange !== undefined && ours.huge !== undefined;
+  if (ours.crashed) console.error('FAILED: the server crashed');
+  else if (!completed) console.error(`FAILED: the run could not complete: ${ours.notes.join('; ')}`);
+  return ours.crashed || !completed ? 1 : 0;
+}
+
+// A hung server must not hang CI: the smoke run has a hard limit.
+const limit = setTimeout(() => {
+  console.error(`FAILED: benchmark did not finish within ${smoke ? 110 : 1200} s`);
+  process.exit(1);
+}, (smoke ? 110 : 1200) * 1000);
+limit.unref();
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
