@@ -117,7 +117,7 @@ export async function startCodeServer(opts: { root: string; settings?: Record<st
     root,
     userDataDir,
     serverLog: () => log,
-    editorLogs: (filter = /exthost|Policy Lens|remoteagent/i) => collectLogs(join(userDataDir, 'logs'), filter),
+    editorLogs: (filter = /exthost\.log|Policy Lens|remoteagent/i) => collectLogs(join(userDataDir, 'logs'), filter),
     async stop() {
       writeFileSync(logFile, log);
       if (!exited && child.pid) {
@@ -159,6 +159,13 @@ function collectLogs(dir: string, filter: RegExp): { file: string; text: string 
   };
   walk(dir);
   return out;
+}
+
+/** Printed when a run fails: what the editor and the extension said (the "Policy Lens" output channel included). */
+export function printEditorLogs(cs: CodeServer, filter?: RegExp): void {
+  console.log('\n===== editor logs (failure) =====');
+  for (const { file, text } of cs.editorLogs(filter)) console.log(`--- ${file.slice(cs.root.length)}\n${text.slice(-8000)}`);
+  console.log(`--- code-server stdout/stderr\n${cs.serverLog().slice(-4000)}`);
 }
 
 export function removeTempRoot(root: string): void {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { launchChromium } from './browser';
 import { buildSuite } from './buildSuite';
-import { makeTempRoot, removeTempRoot, startCodeServer } from './codeServer';
+import { makeTempRoot, printEditorLogs, removeTempRoot, startCodeServer } from './codeServer';
 
 // The extension under test: this repository (override to test an unpacked .vsix folder).
 const REPO = resolve(process.env.POLICY_LENS_E2E_EXT_DIR ?? '.');
@@ -56,14 +56,6 @@ async function main(): Promise<number> {
     removeTempRoot(root);
   }
   return code === 0 ? 0 : 1;
-}
-
-function printEditorLogs(cs: Awaited<ReturnType<typeof startCodeServer>>): void {
-  console.log('\n===== editor logs (failure) =====');
-  for (const { file, text } of cs.editorLogs()) {
-    console.log(`--- ${file.slice(cs.root.length)}\n${text.slice(-8000)}`);
-  }
-  console.log(`--- code-server stdout/stderr\n${cs.serverLog().slice(-4000)}`);
 }
 
 main().then(
