@@ -15,11 +15,15 @@ const common = {
   minify,
   logLevel: 'warning',
   legalComments: 'none',
+  // Some dependencies (tinyglobby → fdir) ship ESM that calls createRequire(import.meta.url); in a CJS bundle
+  // import.meta is empty, so give it the bundle's own URL.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: 'const __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
 const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
