@@ -26,7 +26,7 @@ const publisher = new DiagnosticsPublisher(session);
 const indexer = new Indexer(session, publisher);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  session.flags = clientFlags(params.capabilities);
+  session.flags = clientFlags(params.capabilities ?? {});
   const folders = params.workspaceFolders?.map((f) => f.uri);
   session.roots = folders?.length ? folders : params.rootUri ? [params.rootUri] : params.rootPath ? [pathToUri(params.rootPath)] : [];
   indexer.initializationSettings = readSettings(params.initializationOptions);

@@ -8,6 +8,7 @@ import type { Severity } from '../core/rules/types';
 export interface EditorSettings {
   include?: string[];
   exclude?: string[];
+  useGitignore?: boolean;
   requiredFields?: string[];
   kbGlobs?: string[];
   builtinKb?: boolean;
@@ -38,6 +39,8 @@ export function readSettings(raw: unknown): EditorSettings {
   const out: EditorSettings = {};
   out.include = stringList(pick(r, 'include'));
   out.exclude = stringList(pick(r, 'exclude'));
+  const useGitignore = pick(r, 'useGitignore');
+  if (typeof useGitignore === 'boolean') out.useGitignore = useGitignore;
   out.requiredFields = stringList(pick(r, 'requiredFields'));
   out.kbGlobs = stringList(pick(r, 'kb.globs'));
   const builtin = pick(r, 'kb.builtin');
@@ -66,6 +69,7 @@ export function layerSettings(base: PolicyLensConfig, ...layers: EditorSettings[
   for (const s of layers) {
     if (s.include && !same(s.include, DEFAULT_CONFIG.include)) config.include = s.include;
     if (s.exclude && !same(s.exclude, DEFAULT_CONFIG.exclude)) config.exclude = s.exclude;
+    if (s.useGitignore !== undefined && s.useGitignore !== DEFAULT_CONFIG.useGitignore) config.useGitignore = s.useGitignore;
     if (s.requiredFields && !same(s.requiredFields, DEFAULT_CONFIG.requiredFields)) config.requiredFields = s.requiredFields;
     if (s.kbGlobs && !same(s.kbGlobs, DEFAULT_CONFIG.kbGlobs)) config.kbGlobs = s.kbGlobs;
     if (s.builtinKb !== undefined && s.builtinKb !== DEFAULT_CONFIG.builtinKb) config.builtinKb = s.builtinKb;
