@@ -110,3 +110,26 @@ test('a parenthesis naming something else is not a pair', () => {
 test('names with spaces match across any whitespace run, including a line break', () => {
   assert.deepEqual(found('개별 맞춤형\n협력  관계 프로그램'), ['개별 맞춤형\n협력  관계 프로그램=itpp']);
 });
+
+test('glued short forms that spell everyday words are not compounds: 불러, 미소, 중독, 소중한, 중남미', () => {
+  assert.deepEqual(found('대사를 불러 항의했다'), []);
+  assert.deepEqual(found('미소를 지었다'), []);
+  assert.deepEqual(found('마약 중독 문제'), []);
+  assert.deepEqual(found('소중한 기회'), []);
+  assert.deepEqual(found('중남미 국가'), []);
+  assert.deepEqual(found('미소 냉전 시기'), ['미=usa', '소=sun'], 'but the same letters before a compound noun are');
+});
+
+test('country names that are everyday words need country context: 외교적 수단 vs 수단 정부', () => {
+  assert.deepEqual(found('외교적 수단을 활용'), []);
+  assert.deepEqual(found('수단 정부는'), ['수단=sdn']);
+  assert.deepEqual(found('수단의 수도'), ['수단=sdn']);
+  assert.deepEqual(found('가나, 토고, 수단'), ['가나=gha', '토고=tgo', '수단=sdn']);
+  assert.deepEqual(found('가나다 순서'), []);
+});
+
+test('a one-syllable name stands alone or before a particle: 괌에서, not 괌자', () => {
+  assert.deepEqual(found('괌에서 훈련'), ['괌=gum']);
+  assert.deepEqual(found('(괌)'), ['괌=gum']);
+  assert.deepEqual(found('괌자'), []);
+});

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { isInstrumentKind, type KbRecord } from '../kb/record';
 import { countSyllables, foldKey, isHangul, isWordChar } from './chars';
+import { WEAK_KOREAN_NAMES } from './korean';
 import { titleKey } from './titles';
 import { CompiledTrie } from './trie';
 
@@ -33,6 +34,8 @@ export interface LexEntry {
   endsHangul: boolean;
   /** Hangul syllables in the key: ≤ 2 is a short name (no Hangul glued before it). */
   syllables: number;
+  /** A name that is also an everyday word (수단): needs country context (see WEAK_KOREAN_NAMES). */
+  weak: boolean;
 }
 
 /** Everything recognition needs from one knowledge base, compiled once (see lexiconFor). */
@@ -93,6 +96,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
         startsHangul: isHangul(first),
         endsHangul: isHangul(last),
         syllables: countSyllables(key),
+        weak: WEAK_KOREAN_NAMES.has(key),
       });
     }
     return entries[i];

@@ -4,9 +4,11 @@ import type { RecordKind } from '../kb/record';
 import { FOLD, isHangul, isWordChar } from './chars';
 import {
   compoundNounAt,
+  countryContextAt,
   countryTrapAt,
   followerAt,
   isCompoundSeparator,
+  particleAt,
   RISKY_COMPOUNDS,
   shortNameTrapAt,
 } from './korean';
@@ -182,10 +184,10 @@ class Scanner {
     if (entry.startsWord && isWordChar(prev)) return false;
     if (entry.endsWord && isWordChar(next)) return false;
     if (entry.startsHangul) {
-      // One syllable (미, 일) is a mention only inside a compound; a short name needs no Hangul before it
-      // (태평양 does not contain 평양), a longer one may be glued (토대로북대서양조약기구와의).
-      if (entry.syllables <= 1) return false;
+      // A short name needs no Hangul before it (태평양 does not contain 평양), a longer one may be glued
+      // (토대로북대서양조약기구와의); a one-syllable name (괌) stands alone or before a particle (괌에서).
       if (entry.syllables <= 2 && isHangul(prev)) return false;
+      if (entry.syllables === 1 && entry.endsHangul && isHangul(next) && !particleAt(this.text, end)) return false;
     }
     if (entry.endsHangul && entry.syllables <= 2 && isHangul(next) && shortNameTrapAt(this.text, end)) return false;
     return true;
@@ -265,6 +267,7 @@ class Scanner {
 
   private aliasAt(entry: LexEntry, p: number, end: number): Plan | null {
     if (!this.boundaryOk(entry, p, end)) return null;
+    if (entry.weak && !this.countryContext(p, end)) return null;
     const r = this.resolve(entry, p, end);
     if (!r) return null;
     const countryLike = isCountryLike(this.kb.record(r.ids[0]));
@@ -277,6 +280,28 @@ class Scanner {
     }
     const m = this.mention(p, end, r.ids, r.via, r.ambiguous);
     return { end, mentions: [m], country: countryLike && r.ids.length === 1 ? r.ids[0] : undefined };
+  }
+
+  private static readonly LIST_GAP = /^\s*[,·ㆍ]\s*$|^(?:와|과|및)?\s$/;
+  private static readonly LIST_NEXT = /\s*[,·ㆍ]\s*/y;
+
+  /** 수단 정부, 수단의 수도; or a list of countries: 에티오피아, 수단 / 수단, 에티오피아. */
+  private countryContext(p: number, end: number): boolean {
+    const t = this.text;
+    if (countryContextAt(t, end)) return true;
+    if (this.lastCountry && this.lastCountryEnd <= p && p - this.lastCountryEnd <= 3) {
+      if (Scanner.LIST_GAP.test(t.slice(this.lastCountryEnd, p))) return true;
+    }
+    Scanner.LIST_NEXT.lastIndex = end;
+    if (!Scanner.LIST_NEXT.test(t)) return false;
+    const at = Scanner.LIST_NEXT.lastIndex;
+    const n = this.lex.trie.collect(t, at, this.segEnd, this.keys[2], this.ends[2]);
+    for (let k = n - 1; k >= 0; k--) {
+      const entry = this.entries[this.keys[2][k]];
+      if (!this.boundaryOk(entry, at, this.ends[2][k])) continue;
+      if (entry.variants.some((v) => v.cat === 'name' && isCountryLike(this.kb.record(v.id)))) return true;
+    }
+    return false;
   }
 
   /**
@@ -403,7 +428,7 @@ class Scanner {
     for (let m = count; m >= 2; m--) {
       const end = this.partEnd[m - 1];
       if (distinctIds(this.partIds, m) < 2) continue;
-      const risky = m === 2 && end - p === 2 && RISKY_COMPOUNDS.has(t.slice(p, end));
+      const risky = end - p <= 3 && RISKY_COMPOUNDS.has(t.slice(p, end));
       if (!this.compoundFollowOk(end, risky)) continue;
       const mentions: Mention[] = [];
       const seen = new Set<string>();
