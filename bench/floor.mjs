@@ -1,6 +1,6 @@
 // The floor: the least any tool must do to index the corpus — read every file and parse its front-matter with
 // `yaml` — and nothing else. Plain JavaScript run in its own Node process (no tsx), so its start-up cost is the
-// same kind as the server's. Prints one JSON line: { files, bytes, innerMs, frontMatters, yamlErrors }.
+// same kind as the server's. Prints one JSON line: { files, bytes, innerMs, cpuMs, frontMatters, yamlErrors }.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -26,4 +26,5 @@ for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }))
     yamlErrors++;
   }
 }
-console.log(JSON.stringify({ files, bytes, innerMs: performance.now() - start, frontMatters, yamlErrors }));
+const cpu = process.cpuUsage(); // since process start: start-up included, as for the server
+console.log(JSON.stringify({ files, bytes, innerMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000, frontMatters, yamlErrors }));

@@ -15,6 +15,9 @@ export interface PeerResult {
   version: string;
   spawnToSymbolsMs: number;
   initializeMs: number;
+  /** CPU time to the answer: the peer process plus this client answering its requests. */
+  serverCpuMs?: number;
+  clientCpuMs?: number;
   filesListed: number;
   filesRead: number;
   parses: number;
@@ -34,6 +37,7 @@ export async function measurePeer(root: string, timeoutMs = 600_000): Promise<Pe
   const path = (uri: string) => fileURLToPath(uri);
 
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const server = LspProcess.start(process.execPath, [entry, '--stdio']);
   const c = server.conn;
   c.onRequest('markdown/parse', (p: { uri: string; text?: string }) => {
@@ -73,9 +77,12 @@ export async function measurePeer(root: string, timeoutMs = 600_000): Promise<Pe
     // A query that matches no heading: the peer must still index every file, but the answer stays small.
     await Promise.race([c.sendRequest('workspace/symbol', { query: 'qzxqj' }), timeout]);
     const spawnToSymbolsMs = performance.now() - t0;
+    const serverCpuMs = server.cpuMs();
+    const cpu = process.cpuUsage(cpu0);
+    const clientCpuMs = (cpu.user + cpu.system) / 1000;
     const rssMb = server.memory()?.rssMb;
     const all = (await Promise.race([c.sendRequest('workspace/symbol', { query: '' }), timeout])) as unknown[];
-    return { version, spawnToSymbolsMs, initializeMs, ...counts, symbols: all.length, rssMb };
+    return { version, spawnToSymbolsMs, initializeMs, serverCpuMs, clientCpuMs, ...counts, symbols: all.length, rssMb };
   } catch (e) {
     return { version, spawnToSymbolsMs: NaN, initializeMs: NaN, ...counts, symbols: 0, error: `${(e as Error).message}\n${server.tail()}` };
   } finally {

@@ -14,7 +14,7 @@ export interface BenchResults {
   commit: string;
   corpus: CorpusManifest;
   extras: { largeBytes: number; hugeBytes: number };
-  floor?: { wallMs: number; innerMs: number; files: number; bytes: number; frontMatters: number; yamlErrors: number };
+  floor?: { wallMs: number; innerMs: number; cpuMs: number; files: number; bytes: number; frontMatters: number; yamlErrors: number };
   ours: OursResult;
   peer?: PeerResult;
   matcher?: MatcherResult;
@@ -41,11 +41,15 @@ function row(target: string, goal: string, value: number | undefined, limit: num
   return { target, goal, measured: shown, status: met ? 'met' : 'NOT MET', gap };
 }
 
-export function coldRatios(r: BenchResults): { floor?: number; peer?: number } {
+export function coldRatios(r: BenchResults): { floor?: number; peer?: number; floorCpu?: number; peerCpu?: number } {
   const cold = r.ours.coldMs;
+  const cpu = r.ours.coldCpuMs;
+  const peerCpu = r.peer && !r.peer.error && r.peer.serverCpuMs !== undefined ? r.peer.serverCpuMs + (r.peer.clientCpuMs ?? 0) : undefined;
   return {
     floor: cold !== undefined && r.floor ? cold / r.floor.wallMs : undefined,
     peer: cold !== undefined && r.peer && !r.peer.error ? cold / r.peer.spawnToSymbolsMs : undefined,
+    floorCpu: cpu !== undefined && r.floor?.cpuMs ? cpu / r.floor.cpuMs : undefined,
+    peerCpu: cpu !== undefined && peerCpu ? cpu / peerCpu : undefined,
   };
 }
 
@@ -120,6 +124,12 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
     out.push(readFileSync(analysis, 'utf8').trim());
     out.push('');
   }
+  if (ratios.floorCpu !== undefined || ratios.peerCpu !== undefined) {
+    out.push('### The same ratios in CPU time (less sensitive to other load on the machine)');
+    out.push('');
+    out.push(table(['Ratio', 'Wall time', 'CPU time'], [['ours / floor', x(ratios.floor), x(ratios.floorCpu)], ['ours / peer', x(ratios.peer), x(ratios.peerCpu)]]));
+    out.push('');
+  }
   out.push('## Figures');
   out.push('');
   out.push('### Cold index (spawn → initialize → initialized → every document\'s diagnostics published and `policyLens/indexState` ready)');
@@ -132,6 +142,7 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
         ['spawn → indexState ready', ms(o.readyMs)],
         ['spawn → last corpus document\'s diagnostics', ms(o.allPublishedMs)],
         ['cold index (the later of the two)', ms(o.coldMs)],
+        ['server CPU time (all threads) at that point', ms(o.coldCpuMs)],
         ['documents with diagnostics published', `${o.published}/${o.documents}`],
         ['throughput', o.coldMs ? `${(mb / (o.coldMs / 1000)).toFixed(1)} MB/s` : 'n/a'],
         ['RSS after indexing (VmRSS) / peak (VmHWM)', o.rss ? `${o.rss.rssMb.toFixed(0)} MB / ${o.rss.peakMb.toFixed(0)} MB` : 'n/a'],
@@ -149,6 +160,7 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
         [
           ['spawn → exit (compared with our cold index)', ms(r.floor.wallMs)],
           ['inside the process (reading + YAML)', ms(r.floor.innerMs)],
+          ['CPU time (start-up included)', ms(r.floor.cpuMs)],
           ['files / front-matters / YAML errors', `${r.floor.files} / ${r.floor.frontMatters} / ${r.floor.yamlErrors}`],
           ['throughput', `${(r.floor.bytes / 1e6 / (r.floor.wallMs / 1000)).toFixed(1)} MB/s`],
           ['ours / floor', x(ratios.floor)],
@@ -168,6 +180,7 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
             [
               ['spawn → initialize answered', ms(r.peer.initializeMs)],
               ['spawn → workspace/symbol answered', ms(r.peer.spawnToSymbolsMs)],
+              ['CPU time: peer process + client answering its requests', `${ms(r.peer.serverCpuMs)} + ${ms(r.peer.clientCpuMs)}`],
               ['files listed / read / parsed', `${r.peer.filesListed} / ${r.peer.filesRead} / ${r.peer.parses}`],
               ['symbols in the workspace', String(r.peer.symbols)],
               ['peer RSS after answering', r.peer.rssMb ? `${r.peer.rssMb.toFixed(0)} MB` : 'n/a'],
@@ -198,7 +211,7 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
   out.push('');
   if (r.matcher) {
     const m = r.matcher;
-    out.push(`### Matcher micro-benchmark (${m.patterns} patterns from the ${m.patternSource === 'builtin-kb' ? 'built-in KB' : 'fallback list'}, ${m.textMb.toFixed(1)} MB of corpus text, best of 5 runs)`);
+    out.push(`### Matcher micro-benchmark (${m.patterns} patterns from the ${m.patternSource === 'builtin-kb' ? 'built-in KB' : 'fallback list'}, ${m.textMb.toFixed(1)} MB of corpus text, best of 3 runs)`);
     out.push('');
     const runs = [m.ours, m.peer, m.peerGreedy].filter((v) => v !== undefined);
     out.push(table(['Matcher', 'build', 'throughput', 'matches', 'runs (ms)'], runs.map((v) => [v.name, ms(v.buildMs), `${v.mbPerS.toFixed(1)} MB/s`, String(v.matches), v.runsMs.map((t) => t.toFixed(0)).join(', ')])));

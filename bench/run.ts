@@ -61,7 +61,7 @@ async function main(): Promise<number> {
 
   // Warm the page cache once so the floor, our server and the peer all read from memory.
   child('floor.mjs', [root], false);
-  const floor = child<{ files: number; bytes: number; innerMs: number; frontMatters: number; yamlErrors: number }>('floor.mjs', [root], false);
+  const floor = child<{ files: number; bytes: number; innerMs: number; cpuMs: number; frontMatters: number; yamlErrors: number }>('floor.mjs', [root], false);
   log(`floor: ${floor.wallMs.toFixed(0)} ms wall (${floor.value?.innerMs.toFixed(0)} ms reading + YAML), ${floor.value?.files} files`);
 
   if (!existsSync(SERVER)) log(`server not built: ${SERVER} (run npm run build)`);

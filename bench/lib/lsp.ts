@@ -23,6 +23,7 @@ export class LspProcess {
   exitCode: number | null | undefined = undefined;
   exitSignal: NodeJS.Signals | null = null;
   private waiters: Waiter[] = [];
+  readonly publishListeners: ((p: Published) => void)[] = [];
   private readonly exited: Promise<void>;
   private disposing = false;
 
@@ -43,6 +44,7 @@ export class LspProcess {
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
       const entry: Published = { uri: p.uri, version: p.version, count: p.diagnostics.length, at: performance.now() };
       this.published.set(p.uri, entry);
+      for (const listener of this.publishListeners) listener(entry);
       this.waiters = this.waiters.filter((w) => (w.test(entry) ? (w.resolve(entry), false) : true));
     });
     // What an editor answers: no settings (defaults), capability registrations and progress tokens accepted.
@@ -117,6 +119,11 @@ export class LspProcess {
     }
   }
 
+  /** CPU time (user + system) the server process has used so far, in ms: robust to other load on the machine. */
+  cpuMs(): number | undefined {
+    return processCpuMs(this.proc.pid);
+  }
+
   async dispose(): Promise<void> {
     this.disposing = true;
     if (this.alive) {
@@ -134,5 +141,16 @@ export class LspProcess {
 
   tail(): string {
     return this.stderr.join('').split('\n').slice(-15).join('\n');
+  }
+}
+
+/** utime + stime of a process from /proc/<pid>/stat (Linux; clock ticks of 10 ms). */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
   }
 }
