@@ -4,7 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+/** The extension under test: this repository (override to test an unpacked .vsix folder). */
+export const EXTENSION_DIR = resolve(process.env.POLICY_LENS_E2E_EXT_DIR ?? '.');
 
 /** Where scripts/ci/install-editors.sh puts code-server (outside the project's own dependencies). */
 export function codeServerBin(): string {

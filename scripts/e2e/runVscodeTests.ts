@@ -7,10 +7,9 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { launchChromium } from './browser';
 import { buildSuite } from './buildSuite';
-import { makeTempRoot, printEditorLogs, removeTempRoot, startCodeServer } from './codeServer';
+import { EXTENSION_DIR, makeTempRoot, printEditorLogs, removeTempRoot, startCodeServer } from './codeServer';
 
-// The extension under test: this repository (override to test an unpacked .vsix folder).
-const REPO = resolve(process.env.POLICY_LENS_E2E_EXT_DIR ?? '.');
+const REPO = EXTENSION_DIR;
 const FIXTURE = resolve('test/vscode/workspace');
 const TIMEOUT_MS = Number(process.env.POLICY_LENS_E2E_TIMEOUT_MS ?? 180_000);
 const t0 = Date.now();

@@ -101,14 +101,25 @@ test('Neovim attaches the server and gets answers', () => {
     { method: 'textDocument/hover', ...HOVER_NK },
     { method: 'textDocument/hover', ...HOVER_RUSSIA },
     { method: 'textDocument/definition', ...DEF_FORUM },
+    { method: 'textDocument/definition', ...HOVER_NK },
   ]);
-  assert.equal(output.answers.length, 3);
+  assert.equal(output.answers.length, 4);
 });
 
 test('hover on 북한의 shows North Korea in Korean and English', () => {
   const text = hoverText(output.answers[0].result);
   assert.match(text, /북한/, text);
   assert.match(text, /North Korea/, text);
+});
+
+test('the hover range covers the name 북한 and not the particle 의', () => {
+  const range = (output.answers[0].result as { range?: { start: { line: number; character: number }; end: { character: number } } }).range;
+  const start = position('북한의 위성');
+  assert.deepEqual(range && { line: range.start.line, from: range.start.character, to: range.end.character }, {
+    line: start.line,
+    from: start.character,
+    to: start.character + '북한'.length,
+  });
 });
 
 test('hover on 러시아와 shows Russia in Korean and English', () => {
@@ -122,6 +133,12 @@ test('definition of a workspace entity lands on its id line in the workspace kb 
   assert.equal(pathToFileURL(target.path).href, pathToFileURL(join(root, 'kb/local.yaml')).href);
   const lines = readFileSync(target.path, 'utf8').split('\n');
   assert.match(lines[target.line], /id: saebyeol-security-dialogue/);
+});
+
+test('definition of 북한 lands on the id line of North Korea in the built-in knowledge base', () => {
+  const target = firstLocation(output.answers[3].result);
+  assert.ok(target.path.startsWith(resolve('server/data/kb')), target.path);
+  assert.match(readFileSync(target.path, 'utf8').split('\n')[target.line], /\bid: prk\b/);
 });
 
 test('the scraped page without front-matter is reported (PL001)', () => {

@@ -6,7 +6,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/e2e/browser';
-import { makeTempRoot, printEditorLogs, removeTempRoot, startCodeServer } from '../../scripts/e2e/codeServer';
+import { EXTENSION_DIR, makeTempRoot, printEditorLogs, removeTempRoot, startCodeServer } from '../../scripts/e2e/codeServer';
 
 // Page functions run in the browser; the project's tsconfig has no DOM types.
 declare const document: any;
@@ -52,7 +52,6 @@ async function main(): Promise<number> {
   const root = makeTempRoot();
   const folder = join(root, 'ws');
   cpSync(sc.folder, folder, { recursive: true });
-  // A copy of the extension folder is not needed: code-server loads it from the repo as a development extension.
   const cs = await startCodeServer({ root, settings: { 'workbench.colorTheme': 'Default Light Modern', 'window.zoomLevel': 0 } });
   lap(`code-server up on ${cs.origin}`);
   const browser = await launchChromium(root, { width: 1280, height: 760 });
@@ -60,7 +59,7 @@ async function main(): Promise<number> {
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => console.log(`[browser pageerror] ${e.message}`));
-    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${resolve('.')}`]];
+    const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${EXTENSION_DIR}`]];
     await page.goto(`${cs.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     lap('workbench visible');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  EXTENSION_ID, diagnosticsWithCode, eventually, hoverText, lineOf, openDoc, positionOf, targets, workspaceUri,
+  EXTENSION_ID, diagnosticsWithCode, waitForServer, eventually, hoverText, lineOf, openDoc, positionOf, targets, workspaceUri,
 } from './helpers';
 
 const KO_DOC = 'briefings/2024-03-nk-russia.md';
@@ -17,6 +17,9 @@ suite('Policy Lens in VS Code', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is installed in the host`);
     await ext.activate();
+    const doc = await openDoc(KO_DOC);
+    const waited = await waitForServer(doc, positionOf(doc, '북한의 탄도미사일', 1));
+    console.log(`    (server answered after ${waited} ms)`);
   });
 
   test('the extension activates', () => {
@@ -94,9 +97,14 @@ suite('Policy Lens in VS Code', () => {
     const doc = await openDoc(NO_FRONT_MATTER);
     const [d] = await eventually(() => diagnosticsWithCode(doc.uri, 'PL001'), (ds) => ds.length === 1, 'PL001 on the document');
     assert.equal(d.range.start.line, 0, 'reported at the top of the file');
-    for (const rel of [KO_DOC, EN_DOC]) {
+    // The complete documents: once the server has analysed them (a hover answers), no metadata diagnostics.
+    for (const [rel, word] of [[KO_DOC, '북한의 탄도미사일'], [EN_DOC, "North Korea's"]]) {
       const complete = await openDoc(rel);
-      await eventually(() => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', complete.uri, new vscode.Position(0, 0)), () => true, 'open');
+      await eventually(
+        () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', complete.uri, positionOf(complete, word, 1)).then(hoverText),
+        (t) => t.includes('North Korea'),
+        `${rel} analysed`,
+      );
       assert.deepEqual([...diagnosticsWithCode(complete.uri, 'PL001'), ...diagnosticsWithCode(complete.uri, 'PL002')], [], `${rel} is complete`);
     }
   });

@@ -32,7 +32,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Polls `get` until `ok` holds. The first requests after start-up can come back empty while the client activates
  * and the server indexes the workspace, so every provider query goes through this.
  */
-export async function eventually<T>(get: () => Thenable<T> | T, ok: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
+export async function eventually<T>(get: () => Thenable<T> | T, ok: (v: T) => boolean, what: string, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms;
   let last: T | undefined;
   let lastError: unknown;
@@ -54,6 +54,21 @@ function describe(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/**
+ * Start-up: waits (without failing) until the server has published any Policy Lens diagnostic or answered a hover,
+ * so that later waits can be short and a broken feature fails fast instead of eating the CI budget.
+ */
+export async function waitForServer(doc: vscode.TextDocument, at: vscode.Position, ms = 60_000): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    const published = vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => /^PL\d{3}$/.test(codeOf(d))));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    if (published || hoverText(hovers).trim()) break;
+    await sleep(250);
+  }
+  return Date.now() - t0;
 }
 
 export function hoverText(hovers: vscode.Hover[] | undefined): string {
