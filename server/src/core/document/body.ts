@@ -1,0 +1,415 @@
+import type { Span } from '../text/span';
+import type { Heading, UrlRef, WikiLink } from './types';
+import { isAsciiAlnum, isBareDomainOrEmail, isDomainChar, urlEnd, urlPrefixAt } from './urls';
+
+/*
+ * Body scanner for Markdown, plain text and HTML-ish scraped pages, hand-written because we need the exact
+ * UTF-16 spans of the prose runs between tags, URLs, code and wiki-links. HTML parsers (parse5) and Markdown
+ * parsers (markdown-it) give positions per node or per line at best, allocate a tree for the whole document and
+ * do not know about bare domains or wiki-links; we would still have to re-scan their text nodes.
+ *
+ * Linear time: each construct is recognised by looking ahead a bounded distance or by `indexOf` jumps whose
+ * result is consumed; searches that fail are remembered so a run of unmatched openers is not re-scanned.
+ */
+
+/** A tag longer than this (no `>` within reach) is not a tag: the `<` is prose (`<통일부 홈페이지>` is prose too). */
+const MAX_TAG = 2000;
+const MAX_WIKILINK = 500;
+/** Element whose content is not prose and is skipped whole. */
+const RAW_TEXT = new Set(['script', 'style', 'code', 'textarea', 'template']);
+
+export interface BodyScan {
+  textSegments: Span[];
+  links: WikiLink[];
+  headings: Heading[];
+  urls: UrlRef[];
+}
+
+export function scanBody(text: string, body: Span): BodyScan {
+  return new Scanner(text, body).run();
+}
+
+class Scanner {
+  private readonly out: BodyScan = { textSegments: [], links: [], headings: [], urls: [] };
+  /** Start of the prose run in progress. */
+  private runStart: number;
+  /** Cached position of the next `>` at or after some point (-1: none left). */
+  private nextGt = -2;
+  /** Backtick run lengths known to have no closing run before the end of the given line. */
+  private noCloseTick = new Map<number, number>();
+  private openHtmlHeading: { level: number; start: number; contentStart: number } | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly body: Span,
+  ) {
+    this.runStart = body.start;
+  }
+
+  run(): BodyScan {
+    const { text } = this;
+    const end = this.body.end;
+    let i = this.body.start;
+    let lineStart = true;
+    while (i < end) {
+      if (lineStart) {
+        lineStart = false;
+        const next = this.lineConstruct(i);
+        if (next !== i) {
+          i = next;
+          lineStart = true;
+          continue;
+        }
+      }
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        i++;
+        lineStart = true;
+        continue;
+      }
+      let next = i;
+      if (c === 60 /* < */) next = this.tag(i);
+      else if (c === 96 /* ` */) next = this.inlineCode(i);
+      else if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 91) next = this.wikiLink(i);
+      else if (c === 93 /* ] */ && text.charCodeAt(i + 1) === 40 /* ( */) next = this.markdownLinkTarget(i + 1);
+      else if (isAsciiAlnum(c) && !isDomainChar(text.charCodeAt(i - 1) || 32)) next = this.word(i);
+      i = next === i ? i + 1 : next;
+    }
+    this.flush(end);
+    return this.out;
+  }
+
+  /** Excludes [from, to) from prose. */
+  private exclude(from: number, to: number): number {
+    this.flush(from);
+    this.runStart = Math.max(this.runStart, to);
+    return to;
+  }
+
+  private flush(upTo: number): void {
+    if (upTo <= this.runStart) return;
+    // Whitespace-only runs carry nothing for recognition.
+    const { text } = this;
+    for (let k = this.runStart; k < upTo; k++) {
+      const c = text.charCodeAt(k);
+      if (c > 32 && c !== 0xa0 && c !== 0x3000) {
+        this.out.textSegments.push({ start: this.runStart, end: upTo });
+        return;
+      }
+    }
+  }
+
+  /** The last line end found: any offset between its start and end shares it (keeps long lines linear). */
+  private lineCache = { from: -1, end: -1 };
+
+  private lineEnd(i: number): number {
+    if (i >= this.lineCache.from && i <= this.lineCache.end) return this.lineCache.end;
+    const end = this.body.end;
+    const { text } = this;
+    let j = i;
+    while (j < end) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      j++;
+    }
+    this.lineCache = { from: i, end: j };
+    return j;
+  }
+
+  private nextLine(i: number): number {
+    const { text } = this;
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
+    return i < this.body.end ? i + 1 : i;
+  }
+
+  /** Markdown constructs that only exist at the start of a line: code fences and `#` headings. */
+  private lineConstruct(i: number): number {
+    const { text } = this;
+    let j = i;
+    while (j < i + 3 && text.charCodeAt(j) === 32) j++;
+    const c = text.charCodeAt(j);
+    if (c === 96 || c === 126 /* ~ */) {
+      let k = j;
+      while (text.charCodeAt(k) === c) k++;
+      const fenceLen = k - j;
+      if (fenceLen >= 3) return this.fencedCode(i, c, fenceLen);
+    } else if (c === 35 /* # */) {
+      let k = j;
+      while (text.charCodeAt(k) === 35 && k - j < 7) k++;
+      const level = k - j;
+      const after = text.charCodeAt(k);
+      if (level <= 6 && (after === 32 || after === 9 || after === 10 || after === 13 || k >= this.body.end)) {
+        const lineEnd = this.lineEnd(k);
+        const raw = text.slice(k, lineEnd);
+        const headingText = raw.replace(/[ \t]+#+[ \t]*$/, '').trim();
+        this.out.headings.push({ level, text: headingText, span: { start: j, end: lineEnd }, source: 'markdown' });
+        // The `#` marks are not prose; the heading text is.
+        this.exclude(j, k);
+        return k;
+      }
+    }
+    return i;
+  }
+
+  private fencedCode(i: number, fenceChar: number, fenceLen: number): number {
+    const { text } = this;
+    let line = this.nextLine(this.lineEnd(i));
+    while (line < this.body.end) {
+      const lineEnd = this.lineEnd(line);
+      let j = line;
+      while (j < line + 3 && text.charCodeAt(j) === 32) j++;
+      let k = j;
+      while (text.charCodeAt(k) === fenceChar) k++;
+      if (k - j >= fenceLen && text.slice(k, lineEnd).trim() === '') {
+        return this.exclude(i, this.nextLine(lineEnd));
+      }
+      line = this.nextLine(lineEnd);
+    }
+    // An unclosed fence runs to the end of the document, as in CommonMark.
+    return this.exclude(i, this.body.end);
+  }
+
+  private inlineCode(i: number): number {
+    const { text } = this;
+    let k = i;
+    while (text.charCodeAt(k) === 96) k++;
+    const n = k - i;
+    const lineEnd = this.lineEnd(k);
+    const known = this.noCloseTick.get(n);
+    if (known !== undefined && known === lineEnd) return k;
+    let j = k;
+    while (j < lineEnd) {
+      const close = boundedIndexOf(text, 96, j, lineEnd);
+      if (close < 0) break;
+      let m = close;
+      while (text.charCodeAt(m) === 96) m++;
+      if (m - close === n) return this.exclude(i, m);
+      j = m;
+    }
+    this.noCloseTick.set(n, lineEnd);
+    return k;
+  }
+
+  private wikiLink(i: number): number {
+    const { text } = this;
+    const limit = Math.min(this.body.end, i + MAX_WIKILINK);
+    let j = i + 2;
+    while (j < limit) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13 || (c === 91 && text.charCodeAt(j + 1) === 91)) return i + 1;
+      if (c === 93 && text.charCodeAt(j + 1) === 93) break;
+      j++;
+    }
+    if (j >= limit) return i + 1;
+    const inner = text.slice(i + 2, j);
+    const bar = inner.indexOf('|');
+    const rawTarget = bar >= 0 ? inner.slice(0, bar) : inner;
+    const target = rawTarget.trim();
+    if (target === '') return i + 1;
+    const targetStart = i + 2 + rawTarget.indexOf(target);
+    const link: WikiLink = {
+      span: { start: i, end: j + 2 },
+      targetSpan: { start: targetStart, end: targetStart + target.length },
+      target,
+    };
+    if (bar >= 0) link.label = inner.slice(bar + 1).trim();
+    this.out.links.push(link);
+    return this.exclude(i, j + 2);
+  }
+
+  /** `](target)` of a Markdown link: the target is not prose. */
+  private markdownLinkTarget(paren: number): number {
+    const { text } = this;
+    const lineEnd = this.lineEnd(paren);
+    const j = this.nextParen(paren + 1);
+    if (j < 0 || j >= Math.min(lineEnd, paren + MAX_TAG)) return paren;
+    const target = text.slice(paren + 1, j).trim().split(/\s+/)[0] ?? '';
+    if (/^https?:\/\//i.test(target)) {
+      const start = paren + 1 + text.slice(paren + 1, j).indexOf(target);
+      this.out.urls.push({ url: target, span: { start, end: start + target.length }, where: 'text' });
+    }
+    return this.exclude(paren + 1, j + 1);
+  }
+
+  /** A word starting with an ASCII letter or digit: a URL, a bare domain, an email, or just prose. */
+  private word(i: number): number {
+    const { text } = this;
+    const prefix = urlPrefixAt(text, i);
+    if (prefix) {
+      const end = urlEnd(text, i + prefix, this.body.end);
+      if (end > i + prefix) {
+        this.out.urls.push({ url: text.slice(i, end), span: { start: i, end }, where: 'text' });
+        return this.exclude(i, end);
+      }
+    }
+    let j = i;
+    let innerDot = false;
+    while (j < this.body.end) {
+      const c = text.charCodeAt(j);
+      if (!isDomainChar(c)) break;
+      if (c === 46 && isAsciiAlnum(text.charCodeAt(j + 1))) innerDot = true;
+      j++;
+    }
+    // Only a token with a dot between letters can be a domain or an email; plain words cost no allocation.
+    if (!innerDot) return j;
+    let tokenEnd = j;
+    while (tokenEnd > i && text.charCodeAt(tokenEnd - 1) === 46) tokenEnd--;
+    const token = text.slice(i, tokenEnd);
+    if (isBareDomainOrEmail(token)) {
+      // A bare domain may carry a path (`example.com/page`).
+      let end = tokenEnd;
+      if (tokenEnd === j && text.charCodeAt(j) === 47 /* / */) end = urlEnd(text, j, this.body.end);
+      if (!token.includes('@')) this.out.urls.push({ url: text.slice(i, end), span: { start: i, end }, where: 'text' });
+      return this.exclude(i, end);
+    }
+    return j;
+  }
+
+  private parenAt = -2;
+
+  /** Next `)` at or after `from`, cached like `findGt` so runs of `](` without one stay linear. */
+  private nextParen(from: number): number {
+    if (this.parenAt === -1) return -1;
+    if (this.parenAt < from) this.parenAt = this.text.indexOf(')', from);
+    return this.parenAt;
+  }
+
+  private findGt(from: number): number {
+    if (this.nextGt === -1) return -1;
+    if (this.nextGt < from) this.nextGt = this.text.indexOf('>', from);
+    if (this.nextGt >= this.body.end) this.nextGt = -1;
+    return this.nextGt;
+  }
+
+  /** `<…>`: a comment, an autolink, an HTML tag (with attributes), or prose when it is none of these. */
+  private tag(i: number): number {
+    const { text } = this;
+    if (text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      const end = close < 0 || close + 3 > this.body.end ? this.body.end : close + 3;
+      return this.exclude(i, end);
+    }
+    const c1 = text.charCodeAt(i + 1);
+    const isClose = c1 === 47; /* / */
+    const nameStart = isClose ? i + 2 : i + 1;
+    const first = text.charCodeAt(nameStart);
+    const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+    if (!letter && c1 !== 33 /* ! */ && c1 !== 63 /* ? */) return i + 1;
+    const gt = this.findGt(i);
+    if (gt < 0 || gt - i > MAX_TAG) return i + 1;
+
+    // Autolink `<https://…>`.
+    const prefix = urlPrefixAt(text, i + 1);
+    if (prefix && !isClose) {
+      const url = text.slice(i + 1, gt);
+      if (!/\s/.test(url)) {
+        this.out.urls.push({ url, span: { start: i + 1, end: gt }, where: 'text' });
+        return this.exclude(i, gt + 1);
+      }
+    }
+
+    let k = nameStart;
+    while (k < gt && (isAsciiAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 45 || text.charCodeAt(k) === 58)) k++;
+    const name = text.slice(nameStart, k).toLowerCase();
+    const end = this.attributes(k, gt);
+    this.exclude(i, end);
+
+    const headingLevel = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
+    if (headingLevel) {
+      if (!isClose) this.openHtmlHeading = { level: headingLevel, start: i, contentStart: end };
+      else if (this.openHtmlHeading?.level === headingLevel) {
+        const h = this.openHtmlHeading;
+        const headingText = decodeBasicEntities(text.slice(h.contentStart, i).replace(/<[^>]*>/g, ' '))
+          .replace(/\s+/g, ' ')
+          .trim();
+        this.out.headings.push({ level: h.level, text: headingText, span: { start: h.start, end }, source: 'html' });
+        this.openHtmlHeading = undefined;
+      }
+    }
+    if (!isClose && RAW_TEXT.has(name) && text.charCodeAt(end - 2) !== 47 /* not self-closing */) {
+      const closeAt = indexOfCaseInsensitive(text, `</${name}`, end, this.body.end);
+      if (closeAt < 0) return this.exclude(end, this.body.end);
+      const closeGt = text.indexOf('>', closeAt);
+      return this.exclude(end, closeGt < 0 || closeGt >= this.body.end ? this.body.end : closeGt + 1);
+    }
+    return end;
+  }
+
+  /**
+   * Attributes from `from` up to the tag's end. A quoted value may contain `>`; then the tag ends at the first `>`
+   * after the closing quote. Records href/src URLs.
+   */
+  private attributes(from: number, gt: number): number {
+    const { text } = this;
+    let k = from;
+    let end = gt + 1;
+    while (k < end - 1) {
+      const c = text.charCodeAt(k);
+      if (c === 34 || c === 39) {
+        const close = boundedIndexOf(text, c, k + 1, Math.min(this.body.end, from + MAX_TAG));
+        if (close < 0) break;
+        const nameMatch = /([A-Za-z_:][-\w:.]*)\s*=\s*$/.exec(text.slice(Math.max(from, k - 40), k));
+        if (nameMatch) this.attributeValue(nameMatch[1].toLowerCase(), k + 1, close);
+        if (close >= end - 1) {
+          const gt2 = text.indexOf('>', close);
+          if (gt2 < 0 || gt2 >= this.body.end) return Math.min(this.body.end, close + 1);
+          end = gt2 + 1;
+        }
+        k = close + 1;
+        continue;
+      }
+      if (c === 61 /* = */) {
+        // Unquoted value: up to whitespace or `>`.
+        let v = k + 1;
+        while (v < end - 1 && text.charCodeAt(v) <= 32) v++;
+        const q = text.charCodeAt(v);
+        if (q !== 34 && q !== 39) {
+          let e = v;
+          while (e < end - 1 && text.charCodeAt(e) > 32) e++;
+          const nameMatch = /([A-Za-z_:][-\w:.]*)\s*$/.exec(text.slice(Math.max(from, k - 40), k));
+          if (nameMatch && e > v) this.attributeValue(nameMatch[1].toLowerCase(), v, e);
+          k = e;
+          continue;
+        }
+      }
+      k++;
+    }
+    return end;
+  }
+
+  private attributeValue(name: string, start: number, end: number): void {
+    if (name !== 'href' && name !== 'src') return;
+    const raw = this.text.slice(start, end);
+    const url = raw.trim();
+    if (url === '' || /^(?:javascript|data|vbscript):/i.test(url)) return;
+    const s = start + raw.indexOf(url);
+    this.out.urls.push({ url, span: { start: s, end: s + url.length }, where: 'attribute' });
+  }
+}
+
+function boundedIndexOf(text: string, code: number, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+function indexOfCaseInsensitive(text: string, needle: string, from: number, limit: number): number {
+  // Needles are ASCII tag names; scan for `<` and compare, so we never lower-case the whole text.
+  let i = text.indexOf('<', from);
+  while (i >= 0 && i < limit) {
+    if (text.slice(i, i + needle.length).toLowerCase() === needle) return i;
+    i = text.indexOf('<', i + 1);
+  }
+  return -1;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeBasicEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}

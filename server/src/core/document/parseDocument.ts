@@ -1,0 +1,53 @@
+import { LineIndex } from '../text/lineIndex';
+import { scanBody } from './body';
+import { readFrontMatter } from './frontMatter';
+import { detectLanguage, looksBinary } from './language';
+import type { FrontMatter, ParsedDocument, UrlRef } from './types';
+
+/** Text → ParsedDocument: front-matter, prose segments, wiki-links, headings, URLs, language. Never throws. */
+export function parseDocument(uri: string, text: string): ParsedDocument {
+  const lines = new LineIndex(text);
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (looksBinary(text)) {
+    return {
+      uri, text, lines, bom, frontMatter: null, body: { start: bom, end: text.length },
+      textSegments: [], links: [], headings: [], urls: [], language: undefined, binary: true,
+    };
+  }
+  const { frontMatter, bodyStart } = readFrontMatter(text, bom);
+  const body = { start: bodyStart, end: text.length };
+  const scan = scanBody(text, body);
+  const urls = frontMatter ? [...frontMatterUrls(text, frontMatter), ...scan.urls] : scan.urls;
+  return {
+    uri,
+    text,
+    lines,
+    bom,
+    frontMatter,
+    body,
+    textSegments: scan.textSegments,
+    links: scan.links,
+    headings: scan.headings,
+    urls,
+    language: detectLanguage(text, scan.textSegments),
+    binary: false,
+  };
+}
+
+const URL_VALUE = /^(?:https?:\/\/|www\.)\S+$/i;
+
+function frontMatterUrls(text: string, fm: FrontMatter): UrlRef[] {
+  const out: UrlRef[] = [];
+  const add = (value: unknown, span: { start: number; end: number }) => {
+    if (typeof value !== 'string' || !URL_VALUE.test(value.trim())) return;
+    const url = value.trim();
+    // The value span includes quotes; point at the URL itself when it stands there verbatim.
+    const at = text.slice(span.start, span.end).indexOf(url);
+    out.push({ url, span: at >= 0 ? { start: span.start + at, end: span.start + at + url.length } : span, where: 'front-matter' });
+  };
+  for (const field of fm.fields.values()) {
+    if (field.items) for (const item of field.items) add(item.value, item.span);
+    else add(field.value, field.valueSpan);
+  }
+  return out;
+}
