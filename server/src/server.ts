@@ -42,7 +42,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(
   guardNotification(connection, 'initialized', async () => {
-    await registerWatchers(session).catch((e) => connection.console.warn(`Could not register file watchers: ${e}`));
+    // Not awaited: indexing must not wait for the client to answer the registration.
+    registerWatchers(session).catch((e) => connection.console.warn(`Could not register file watchers: ${e}`));
     if (session.flags.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(
         guardNotification(connection, 'workspace/didChangeWorkspaceFolders', async (e) => {

@@ -18,6 +18,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
   WorkDoneProgressCreateRequest,
   type ClientCapabilities,
   type Diagnostic,
@@ -84,6 +85,7 @@ export class TestClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly logs: string[] = [];
   readonly registrations: unknown[] = [];
+  readonly progress: { kind: string; message?: string; percentage?: number }[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   private texts = new Map<string, string>();
@@ -105,17 +107,21 @@ export class TestClient {
       client.diagnostics.set(p.uri, p.diagnostics);
       client.wake();
     });
-    connection.onNotification((method, params) => {
+    connection.onUnhandledNotification(({ method, params }) => {
       client.notifications.push({ method, params });
       if (method === 'window/logMessage') client.logs.push((params as { message: string }).message);
       client.wake();
     });
-    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => options.settings ?? null));
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => (options.settings ?? null) as never));
     connection.onRequest(RegistrationRequest.type, (p) => {
       client.registrations.push(...p.registrations);
-      return null;
     });
-    connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        client.progress.push(value);
+        client.wake();
+      });
+    });
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type PolicyLensConfig } from '../core/config/config';
 import { loadWorkspaceConfig } from '../core/workspace/loadConfig';
 import { loadWorkspace } from '../core/workspace/loadWorkspace';
@@ -7,6 +7,19 @@ import { pathToUri } from '../core/workspace/uri';
 import type { DiagnosticsPublisher } from './diagnostics';
 import type { Session } from './session';
 import { layerSettings, readSettings, type EditorSettings } from './settings';
+
+/**
+ * A progress bar when the client supports one. A client that never answers the create request must not stall
+ * indexing, so after a short wait we go on without one.
+ */
+type Progress = Pick<WorkDoneProgressServerReporter, 'begin' | 'report' | 'done'>;
+
+async function createProgress(session: Session): Promise<Progress> {
+  const none: Progress = { begin() {}, report() {}, done() {} };
+  if (!session.flags.workDoneProgress) return none;
+  const timeout = new Promise<Progress>((resolve) => setTimeout(() => resolve(none), 1000));
+  return Promise.race<Progress>([session.connection.window.createWorkDoneProgress().catch(() => none), timeout]);
+}
 
 export const INDEX_STATE_NOTIFICATION = 'policyLens/indexState';
 
@@ -73,7 +86,7 @@ export class Indexer {
     const generation = ++this.generation;
     const { connection, session } = { connection: this.session.connection, session: this.session };
     this.sendState('indexing', true);
-    const progress = await connection.window.createWorkDoneProgress();
+    const progress = await createProgress(this.session);
     progress.begin('Policy Lens: indexing', 0, 'reading files', false);
     try {
       const config = await this.computeConfig();
