@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyExtensions } from './extend';
 import { parseKbYaml } from './loadYaml';
 import type { KbProblem, KbRecord, LoadedRecord } from './record';
@@ -60,7 +60,8 @@ function newestMtime(dir: string, files: string[]): number {
   return newest;
 }
 
-function fromCompiled(path: string, dir: string): LoadedRecord[] | undefined {
+/** Reads a compiled base; origins point at the YAML files in `dir`. Undefined for an unknown format. */
+export function readCompiledKb(path: string, dir = builtinKbDir()): LoadedRecord[] | undefined {
   const compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledKb;
   if (compiled.format !== 1) return undefined;
   const out: LoadedRecord[] = [];
@@ -85,6 +86,27 @@ export function parseBuiltinYaml(dir = builtinKbDir()): { all: LoadedRecord[]; p
   return { all, problems };
 }
 
+/**
+ * What scripts/compile-kb.mjs writes: the parsed records grouped by file, with their id spans. Throws on any
+ * problem in the built-in data, so a broken file fails the build instead of silently losing records.
+ */
+export function compileBuiltinKb(dir = builtinKbDir()): CompiledKb {
+  const { all, problems } = parseBuiltinYaml(dir);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    const list = errors.map((p) => `${basename(fileURLToPath(p.uri))}: ${p.message}`).join('\n');
+    throw new Error(`knowledge base: ${errors.length} error(s) in ${dir}\n${list}`);
+  }
+  if (all.length === 0) throw new Error(`knowledge base: no records in ${dir}`);
+  const files = new Map<string, { record: KbRecord; idSpan: Span }[]>();
+  for (const { record, origin } of all) {
+    const file = basename(fileURLToPath(origin.uri));
+    if (!files.has(file)) files.set(file, []);
+    files.get(file)!.push({ record, idSpan: origin.idSpan });
+  }
+  return { format: 1, files: [...files].map(([file, records]) => ({ file, records })) };
+}
+
 let cached: BuiltinKbLoad | undefined;
 
 /**
@@ -98,7 +120,7 @@ export function loadBuiltinKbDetailed(): BuiltinKbLoad {
   const files = builtinKbFiles(dir);
   const compiled = compiledKbPath();
   if (compiled && (files.length === 0 || statSync(compiled).mtimeMs >= newestMtime(dir, files))) {
-    const all = fromCompiled(compiled, dir);
+    const all = readCompiledKb(compiled, dir);
     if (all) {
       cached = { records: resolve(all).records, problems: [], from: 'compiled' };
       return cached;

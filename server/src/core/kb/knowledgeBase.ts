@@ -3,8 +3,8 @@ import type { KbRecord, LoadedRecord } from './record';
 
 /**
  * The merged knowledge base: built-in records first, then workspace records, later sources overriding earlier
- * ones with the same id. Immutable: a change in the workspace builds a new one (cheap: a map of references), and
- * `version` lets matchers built from it be cached.
+ * ones with the same id (or adding to them, for `extends: true` records: see extend.ts). Immutable: a change in
+ * the workspace builds a new one (cheap: a map of references), and `version` lets matchers built from it be cached.
  */
 export class KnowledgeBase {
   private static nextVersion = 1;
