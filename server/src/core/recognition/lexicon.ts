@@ -36,6 +36,17 @@ export interface LexEntry {
   syllables: number;
   /** A name that is also an everyday word (수단): needs country context (see WEAK_KOREAN_NAMES). */
   weak: boolean;
+  /** Some variant is an acronym that must match case (then resolution filters variants per match). */
+  hasExact: boolean;
+  /** Ids per category, precomputed so a match costs no work when no variant is case-sensitive. */
+  names: string[];
+  qualified: string[];
+  ambiguous: string[];
+  /** Claimants of a shared name by their country (폴란드 외교부) and by the languages they are default for. */
+  qualifiedByCountry: Map<string, string[]> | undefined;
+  qualifiedDefault: { ko: string[]; en: string[] } | undefined;
+  /** The country this is a short form of (한, 미, 카자흐); undefined when none or when two countries share it. */
+  shortId: string | undefined;
 }
 
 /** Everything recognition needs from one knowledge base, compiled once (see lexiconFor). */
@@ -97,17 +108,27 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
         endsHangul: isHangul(last),
         syllables: countSyllables(key),
         weak: WEAK_KOREAN_NAMES.has(key),
+        hasExact: false,
+        names: [],
+        qualified: [],
+        ambiguous: [],
+        qualifiedByCountry: undefined,
+        qualifiedDefault: undefined,
+        shortId: undefined,
       });
     }
     return entries[i];
   };
+  const seen = new Set<string>();
   const add = (raw: string | undefined, id: string, cat: AliasCategory) => {
     if (typeof raw !== 'string') return;
     const key = foldKey(raw);
     if (!key) return;
-    const entry = entryFor(key);
     const exact = cat !== 'short' && isAcronym(raw.trim()) ? raw.trim() : null;
-    if (!entry.variants.some((v) => v.id === id && v.cat === cat && v.exact === exact)) entry.variants.push({ id, cat, exact });
+    const unique = `${key}\u0000${id}\u0000${cat}\u0000${exact}`;
+    if (seen.has(unique)) return;
+    seen.add(unique);
+    entryFor(key).variants.push({ id, cat, exact });
   };
 
   const titles = new Map<string, string[]>();
@@ -124,7 +145,38 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     if (record.kind === 'resolution' && typeof record.number === 'number') resolutions.set(record.number, id);
   }
   for (const [key, trigger] of TRIGGERS) entryFor(key).trigger = trigger;
+  for (const entry of entries) summarise(entry, kb);
   return { kb, trie: new CompiledTrie(entries.map((e) => e.key)), entries, titles, resolutions };
+}
+
+function pushUnique(list: string[], id: string): void {
+  if (!list.includes(id)) list.push(id);
+}
+
+function summarise(entry: LexEntry, kb: KnowledgeBase): void {
+  let shortId: string | undefined;
+  let shortShared = false;
+  for (const v of entry.variants) {
+    if (v.exact !== null) entry.hasExact = true;
+    if (v.cat === 'name') pushUnique(entry.names, v.id);
+    else if (v.cat === 'qualified') pushUnique(entry.qualified, v.id);
+    else if (v.cat === 'ambiguous') pushUnique(entry.ambiguous, v.id);
+    else if (shortId && shortId !== v.id) shortShared = true;
+    else shortId = v.id;
+  }
+  entry.shortId = shortShared ? undefined : shortId;
+  if (!entry.qualified.length) return;
+  entry.qualifiedByCountry = new Map();
+  entry.qualifiedDefault = { ko: [], en: [] };
+  for (const id of entry.qualified) {
+    const record = kb.record(id);
+    if (record?.country) {
+      const list = entry.qualifiedByCountry.get(record.country);
+      if (list) list.push(id);
+      else entry.qualifiedByCountry.set(record.country, [id]);
+    }
+    for (const lang of record?.default_for ?? []) if (lang === 'ko' || lang === 'en') entry.qualifiedDefault[lang].push(id);
+  }
 }
 
 function addTitle(titles: Map<string, string[]>, name: string, id: string): void {

@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { RecordKind } from '../kb/record';
-import { FOLD, isHangul, isWordChar } from './chars';
+import { FOLD as FOLD_IMPORT, isHangul as isHangulImport, isWordChar as isWordCharImport } from './chars';
 import {
   compoundNounAt,
   countryContextAt,
@@ -26,6 +26,11 @@ import {
 import { englishResolutions, koreanResolutions, symbolResolution, type ResolutionRef } from './resolutions';
 import { closersFor, looksLikeTitle, MAX_TITLE_LENGTH, titleKey, treatyPhraseEnds } from './titles';
 import type { Mention, MentionVia } from './types';
+
+// Module-local references: imported bindings can compile to property getters (tsx/CJS), too slow per character.
+const FOLD = FOLD_IMPORT;
+const isHangul = isHangulImport;
+const isWordChar = isWordCharImport;
 
 /** What recognition reads from a parsed document. */
 export type RecognitionInput = Pick<ParsedDocument, 'text' | 'textSegments' | 'links' | 'language'>;
@@ -89,8 +94,7 @@ class Scanner {
   private readonly ends: Int32Array[];
   private readonly partStart = new Int32Array(MAX_COMPOUND_PARTS);
   private readonly partEnd = new Int32Array(MAX_COMPOUND_PARTS);
-  private readonly partShort = new Uint8Array(MAX_COMPOUND_PARTS);
-  private readonly partIds: string[][] = [];
+  private readonly partIds: string[] = [];
 
   constructor(
     private readonly lex: Lexicon,
@@ -154,7 +158,7 @@ class Scanner {
     let shortEnd = -1;
     let shortId: string | undefined;
     for (let k = n - 1; k >= 0 && shortEnd < 0; k--) {
-      const id = shortIdOf(this.entries[keys[k]]);
+      const id = this.entries[keys[k]].shortId;
       if (id) {
         shortEnd = ends[k];
         shortId = id;
@@ -201,18 +205,22 @@ class Scanner {
 
   /** The records a key names here, by category: plain names, then shared (qualified) names, then ambiguous ones. */
   private resolve(entry: LexEntry, p: number, end: number): Resolved | null {
-    let names: string[] | undefined;
-    let qualified: string[] | undefined;
-    let ambiguous: string[] | undefined;
-    for (const v of entry.variants) {
-      if (v.cat === 'short' || (v.exact !== null && !this.exactAt(p, end, v.exact))) continue;
-      if (v.cat === 'name') names = addUnique(names, v.id);
-      else if (v.cat === 'qualified') qualified = addUnique(qualified, v.id);
-      else ambiguous = addUnique(ambiguous, v.id);
+    let names = entry.names;
+    let qualified = entry.qualified;
+    let ambiguous = entry.ambiguous;
+    if (entry.hasExact) {
+      names = [];
+      qualified = [];
+      ambiguous = [];
+      for (const v of entry.variants) {
+        if (v.cat === 'short' || (v.exact !== null && !this.exactAt(p, end, v.exact))) continue;
+        const list = v.cat === 'name' ? names : v.cat === 'qualified' ? qualified : ambiguous;
+        if (!list.includes(v.id)) list.push(v.id);
+      }
     }
-    if (names) return { ids: names, via: 'alias', ambiguous: names.length > 1 };
-    if (qualified) return this.resolveQualified(qualified, p, end);
-    if (ambiguous) return { ids: ambiguous, via: 'alias', ambiguous: ambiguous.length > 1 };
+    if (names.length) return { ids: names, via: 'alias', ambiguous: names.length > 1 };
+    if (qualified.length) return this.resolveQualified(entry, qualified, p, end);
+    if (ambiguous.length) return { ids: ambiguous, via: 'alias', ambiguous: ambiguous.length > 1 };
     return null;
   }
 
@@ -221,9 +229,11 @@ class Scanner {
    * Poland's Foreign Ministry) or right after (Foreign Ministry of Poland); else the record that is the default for
    * the document's language; else every claimant, flagged ambiguous.
    */
-  private resolveQualified(claimants: string[], p: number, end: number): Resolved {
-    const ofCountry = (country: string | undefined) =>
-      country ? claimants.filter((id) => this.kb.record(id)?.country === country) : [];
+  private resolveQualified(entry: LexEntry, claimants: string[], p: number, end: number): Resolved {
+    const ofCountry = (country: string | undefined): string[] => {
+      const ids = country ? entry.qualifiedByCountry?.get(country) : undefined;
+      return ids ? ids.filter((id) => claimants.includes(id)) : [];
+    };
     if (this.lastCountry && this.gapIsQualifier(this.lastCountryEnd, p)) {
       const hit = ofCountry(this.lastCountry);
       if (hit.length) return { ids: hit, via: 'qualified', ambiguous: hit.length > 1 };
@@ -231,10 +241,8 @@ class Scanner {
     const after = ofCountry(this.countryAfterOf(end));
     if (after.length) return { ids: after, via: 'qualified', ambiguous: after.length > 1 };
     const lang = this.doc.language;
-    if (lang) {
-      const defaults = claimants.filter((id) => this.kb.record(id)?.default_for?.includes(lang));
-      if (defaults.length === 1) return { ids: defaults, via: 'alias', ambiguous: false };
-    }
+    const defaults = lang && entry.qualifiedDefault ? entry.qualifiedDefault[lang].filter((id) => claimants.includes(id)) : [];
+    if (defaults.length === 1) return { ids: defaults, via: 'alias', ambiguous: false };
     return { ids: claimants, via: 'alias', ambiguous: claimants.length > 1 };
   }
 
@@ -390,15 +398,13 @@ class Scanner {
     while (count < MAX_COMPOUND_PARTS) {
       const n = this.lex.trie.collect(t, q, this.segEnd, keys, ends);
       let partEnd = -1;
-      let ids: string[] | undefined;
-      let short = false;
+      let id: string | undefined;
       for (let k = n - 1; k >= 0 && partEnd < 0; k--) {
         const entry = this.entries[keys[k]];
-        const sid = shortIdOf(entry);
+        const sid = entry.shortId;
         if (sid) {
           partEnd = ends[k];
-          ids = [sid];
-          short = true;
+          id = sid;
         } else if (count > 0 && entry.variants.length) {
           if (entry.endsWord && isWordChar(this.next(ends[k]))) continue;
           if (entry.startsWord && !afterSeparator) continue;
@@ -406,14 +412,13 @@ class Scanner {
           if (!r || r.ids.length !== 1 || r.ambiguous) continue;
           if (!afterSeparator && !isCountryLike(this.kb.record(r.ids[0]))) continue;
           partEnd = ends[k];
-          ids = r.ids;
+          id = r.ids[0];
         }
       }
-      if (partEnd < 0 || !ids) break;
+      if (partEnd < 0 || !id) break;
       this.partStart[count] = q;
       this.partEnd[count] = partEnd;
-      this.partShort[count] = short ? 1 : 0;
-      this.partIds[count] = ids;
+      this.partIds[count] = id;
       count++;
       q = partEnd;
       if (q + 1 < this.segEnd && isCompoundSeparator(FOLD[t.charCodeAt(q)])) {
@@ -431,12 +436,10 @@ class Scanner {
       const risky = end - p <= 3 && RISKY_COMPOUNDS.has(t.slice(p, end));
       if (!this.compoundFollowOk(end, risky)) continue;
       const mentions: Mention[] = [];
-      const seen = new Set<string>();
       for (let i = 0; i < m; i++) {
-        const ids = this.partIds[i];
-        if (ids.every((id) => seen.has(id))) continue;
-        for (const id of ids) seen.add(id);
-        mentions.push(this.mention(this.partStart[i], this.partEnd[i], ids, 'compound', false));
+        const id = this.partIds[i];
+        if (this.partIds.indexOf(id) < i) continue; // 남북한: each country once
+        mentions.push(this.mention(this.partStart[i], this.partEnd[i], [id], 'compound', false));
       }
       return { end, mentions };
     }
@@ -561,7 +564,8 @@ class Scanner {
   }
 
   private mention(start: number, end: number, ids: string[], via: MentionVia, ambiguous: boolean): Mention {
-    const m: Mention = { span: { start, end }, ids, kind: this.kindOf(ids), via, text: this.text.slice(start, end) };
+    // ids may be the lexicon's shared array: each mention gets its own copy.
+    const m: Mention = { span: { start, end }, ids: ids.slice(), kind: this.kindOf(ids), via, text: this.text.slice(start, end) };
     if (ambiguous) m.ambiguous = true;
     return m;
   }
@@ -571,24 +575,14 @@ class Scanner {
   }
 }
 
-function shortIdOf(entry: LexEntry): string | undefined {
-  let id: string | undefined;
-  for (const v of entry.variants) {
-    if (v.cat !== 'short') continue;
-    if (id && id !== v.id) return undefined; // two countries share the short form: not usable
-    id = v.id;
-  }
-  return id;
-}
-
 function addUnique(list: string[] | undefined, id: string): string[] {
   if (!list) return [id];
   if (!list.includes(id)) list.push(id);
   return list;
 }
 
-function distinctIds(parts: string[][], count: number): number {
-  const seen = new Set<string>();
-  for (let i = 0; i < count; i++) for (const id of parts[i]) seen.add(id);
-  return seen.size;
+function distinctIds(parts: string[], count: number): number {
+  let distinct = 0;
+  for (let i = 0; i < count; i++) if (parts.indexOf(parts[i]) === i) distinct++;
+  return distinct;
 }

@@ -1,5 +1,8 @@
 import { FOLD } from './chars';
 
+/** A module-local reference: imported bindings can compile to property getters (tsx/CJS), too slow per character. */
+const FOLD_TABLE = FOLD;
+
 /**
  * A trie over UTF-16 code units, compiled into typed arrays: a dense 64 K dispatch table for the first code unit
  * and, below it, each node's edges contiguous and sorted. Hand-written rather than taken from an Aho–Corasick
@@ -21,44 +24,61 @@ export class CompiledTrie {
   /** Longest key, in code units: bounds the candidate buffers. */
   readonly maxKeyLength: number;
 
-  /** keys[i] ends at a node whose terminal is i; a repeated key keeps its first index; empty keys are ignored. */
+  /**
+   * keys[i] ends at a node whose terminal is i; a repeated key keeps its first index; empty keys are ignored.
+   * Built from the keys in sorted order, so each node's children arrive in ascending code-unit order and the trie
+   * is laid out with plain arrays (no Map per node): a few milliseconds for thousands of keys.
+   */
   constructor(keys: readonly string[]) {
-    const children: Map<number, number>[] = [new Map()];
+    const order = keys.map((_, i) => i).filter((i) => keys[i].length > 0);
+    order.sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+    const firstChild: number[] = [-1];
+    const lastChild: number[] = [-1];
+    const nextSibling: number[] = [-1];
+    const nodeChar: number[] = [0];
+    const childCount: number[] = [0];
     const term: number[] = [-1];
+    const path: number[] = [0];
+    let prev = '';
     let maxLen = 0;
-    for (let k = 0; k < keys.length; k++) {
+    for (const k of order) {
       const key = keys[k];
-      if (!key) continue;
       maxLen = Math.max(maxLen, key.length);
-      let node = 0;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        let next = children[node].get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          term.push(-1);
-          children[node].set(c, next);
-        }
-        node = next;
+      let lcp = 0;
+      const limit = Math.min(prev.length, key.length);
+      while (lcp < limit && prev.charCodeAt(lcp) === key.charCodeAt(lcp)) lcp++;
+      let node = path[lcp];
+      for (let i = lcp; i < key.length; i++) {
+        const child = term.length;
+        firstChild.push(-1);
+        lastChild.push(-1);
+        nextSibling.push(-1);
+        nodeChar.push(key.charCodeAt(i));
+        childCount.push(0);
+        term.push(-1);
+        if (lastChild[node] < 0) firstChild[node] = child;
+        else nextSibling[lastChild[node]] = child;
+        lastChild[node] = child;
+        childCount[node]++;
+        node = child;
+        path[i + 1] = node;
       }
       if (term[node] < 0) term[node] = k;
+      prev = key;
     }
-    const n = children.length;
+    const n = term.length;
     this.root = new Int32Array(65536).fill(-1);
-    for (const [c, node] of children[0]) this.root[c] = node;
+    for (let c = firstChild[0]; c >= 0; c = nextSibling[c]) this.root[nodeChar[c]] = c;
     this.edgeStart = new Int32Array(n);
-    this.edgeCount = new Int32Array(n);
+    this.edgeCount = Int32Array.from(childCount);
     this.edgeChar = new Uint16Array(n);
     this.edgeNode = new Int32Array(n);
     let e = 0;
     for (let node = 0; node < n; node++) {
-      const edges = [...children[node]].sort((a, b) => a[0] - b[0]);
       this.edgeStart[node] = e;
-      this.edgeCount[node] = edges.length;
-      for (const [c, child] of edges) {
-        this.edgeChar[e] = c;
-        this.edgeNode[e] = child;
+      for (let c = firstChild[node]; c >= 0; c = nextSibling[c]) {
+        this.edgeChar[e] = nodeChar[c];
+        this.edgeNode[e] = c;
         e++;
       }
     }
@@ -96,7 +116,8 @@ export class CompiledTrie {
    */
   collect(text: string, pos: number, limit: number, keysOut: Int32Array, endsOut: Int32Array): number {
     if (pos >= limit) return 0;
-    let node = this.root[FOLD[text.charCodeAt(pos)]];
+    const fold = FOLD_TABLE;
+    let node = this.root[fold[text.charCodeAt(pos)]];
     let found = 0;
     let i = pos + 1;
     const cap = keysOut.length;
@@ -108,10 +129,10 @@ export class CompiledTrie {
         found++;
       }
       if (i >= limit) break;
-      const c = FOLD[text.charCodeAt(i)];
+      const c = fold[text.charCodeAt(i)];
       node = this.child(node, c);
       i++;
-      if (c === 32) while (i < limit && FOLD[text.charCodeAt(i)] === 32) i++;
+      if (c === 32) while (i < limit && fold[text.charCodeAt(i)] === 32) i++;
     }
     return found;
   }
