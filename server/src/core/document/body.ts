@@ -228,7 +228,7 @@ class Scanner {
       const start = paren + 1 + text.slice(paren + 1, j).indexOf(target);
       this.out.urls.push({ url: target, span: { start, end: start + target.length }, where: 'text' });
     }
-    return this.exclude(paren + 1, j + 1);
+    return this.exclude(paren, j + 1);
   }
 
   /** A word starting with an ASCII letter or digit: a URL, a bare domain, an email, or just prose. */

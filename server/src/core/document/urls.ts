@@ -72,12 +72,16 @@ export function urlEnd(text: string, start: number, limit: number): number {
 /** Is this ASCII token (letters, digits, `.-_@+%`) an email or a bare domain such as `go.kr` or `yna.co.kr`? */
 export function isBareDomainOrEmail(token: string): boolean {
   const at = token.indexOf('@');
-  const host = at >= 0 ? token.slice(at + 1) : token;
   if (at === 0) return false;
-  const labels = host.split('.');
-  if (labels.length < 2 || labels.some((l) => l === '')) return false;
-  const tld = labels[labels.length - 1];
-  if (!/^[a-z]{2,}$/.test(tld)) return false;
+  const host = at >= 0 ? token.slice(at + 1) : token;
+  const lastDot = host.lastIndexOf('.');
+  if (lastDot <= 0 || host.includes('..') || host.startsWith('.')) return false;
+  const tld = host.slice(lastDot + 1);
+  if (tld.length < 2) return false;
+  for (let k = 0; k < tld.length; k++) {
+    const c = tld.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
   if (at >= 0) return true;
   return tld.length === 2 || GENERIC_TLDS.has(tld);
 }
