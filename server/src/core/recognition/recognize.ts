@@ -313,8 +313,8 @@ class Scanner {
   }
 
   /**
-   * `일본 외무성` as one name of Japan's ministry still mentions Japan: when a body's name is a name of its country
-   * followed by one of the body's shared names, it splits into the country and the body (via 'qualified').
+   * `일본 외무성`, `한국 외교부`, `미 국무부` as one name of a body still mention its country: when the body's name is
+   * a name or short form of its country followed by a name of the body, it splits into the country and the body.
    */
   private splitCountryPrefix(p: number, n: number, plan: Plan): Plan | null {
     const body = plan.mentions[0];
@@ -327,17 +327,23 @@ class Scanner {
       const countryEnd = ends[k];
       if (countryEnd >= plan.end) continue;
       const entry = this.entries[keys[k]];
-      if (!entry.variants.some((v) => v.cat === 'name' && v.id === country) || !this.boundaryOk(entry, p, countryEnd)) continue;
+      const names = entry.names.includes(country) && this.boundaryOk(entry, p, countryEnd);
+      if (!names && entry.shortId !== country) continue;
       let q = countryEnd;
       if (FOLD[this.text.charCodeAt(q)] === 32) q++;
       const m = this.lex.trie.collect(this.text, q, plan.end, this.keys[1], this.ends[1]);
       for (let j = 0; j < m; j++) {
         if (this.ends[1][j] !== plan.end) continue;
         const rest = this.entries[this.keys[1][j]];
-        if (!rest.variants.some((v) => v.id === body.ids[0] && v.cat === 'qualified')) continue;
+        const via: MentionVia | undefined = rest.qualified.includes(body.ids[0])
+          ? 'qualified'
+          : rest.names.includes(body.ids[0])
+            ? 'alias'
+            : undefined;
+        if (!via) continue;
         return {
           end: plan.end,
-          mentions: [this.mention(p, countryEnd, [country], 'alias', false), this.mention(q, plan.end, body.ids, 'qualified', false)],
+          mentions: [this.mention(p, countryEnd, [country], 'alias', false), this.mention(q, plan.end, body.ids, via, false)],
         };
       }
     }
