@@ -168,3 +168,38 @@ test('a definition note front-matter is one record; its other fields are ignored
   assert.equal(bad.problems[0].code, 'PL012');
   assert.deepEqual(bad.problems[0].span, idSpan);
 });
+
+test('a byte-order mark and CRLF line ends keep records and exact spans', () => {
+  const text = '\uFEFF- id: with-bom\r\n  kind: country\r\n  name: { ko: 가, en: A }\r\n- id: bad\r\n  kind: nope\r\n  name: B\r\n';
+  const { records, problems } = parseKbYaml(URI, text, false);
+  assert.deepEqual(records.map((r) => r.record.id), ['with-bom']);
+  assert.equal(at(text, records[0].origin.idSpan), 'with-bom');
+  assert.equal(problems.length, 1);
+  assert.equal(at(text, problems[0].span), 'nope');
+});
+
+test('a second YAML document is reported and the first one still loads', () => {
+  const text = '- id: first\n  kind: country\n  name: A\n---\n- id: second\n  kind: country\n  name: B\n';
+  const { records, problems } = parseKbYaml(URI, text, false);
+  assert.deepEqual(records.map((r) => r.record.id), ['first']);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0].code, 'PL005');
+  assert.ok(at(text, problems[0].span).startsWith('---'));
+});
+
+test('a record broken by bad indentation gets the YAML error only, not a misleading missing-field error', () => {
+  const text = '- id: ok\n  kind: country\n  name: A\n- id: tabbed\n\tkind: country\n';
+  const { records, problems } = parseKbYaml(URI, text, false);
+  assert.deepEqual(records.map((r) => r.record.id), ['ok']);
+  assert.ok(problems.length > 0 && problems.every((p) => p.code === 'PL005'));
+  assert.ok(problems.every((p) => p.span.start >= text.indexOf('\tkind')));
+});
+
+test('pathological nesting and binary input produce a problem, not a crash', () => {
+  for (const text of ['- '.repeat(10000) + 'x\n', '? '.repeat(10000) + 'x\n', '\u0000\u0001PNG\u0000\uFFFD', '[[[[[[[[']) {
+    const { records, problems } = parseKbYaml(URI, text, false);
+    assert.equal(records.length, 0);
+    assert.ok(problems.length >= 1);
+    for (const p of problems) assert.ok(p.span.start >= 0 && p.span.end <= text.length && p.span.start <= p.span.end);
+  }
+});

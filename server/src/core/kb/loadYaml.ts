@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parseYamlBounded } from '../document/boundedYaml';
 import type { Span } from '../text/span';
 import type { KbProblem, LoadedRecord } from './record';
@@ -90,26 +90,37 @@ function recordNodes(doc: Document, problems: KbProblem[], textLength: number): 
  * range of the node at fault; invalid records (and records containing a YAML error) are skipped, the rest kept.
  */
 export function parseKbYaml(uri: string, text: string, builtin: boolean): KbLoadResult {
+  // yaml stumbles on a byte-order mark: parse without it and shift every span back by one.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
   const problems: KbProblem[] = [];
   const records: LoadedRecord[] = [];
   // uniqueKeys: a duplicate key is an error rather than a silent "last one wins".
-  const doc = parseYamlBounded(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseYamlBounded(body, { uniqueKeys: true, prettyErrors: false, strict: true });
   const yamlErrors: Span[] = [];
   for (const e of doc.errors) {
-    const span = e.code === 'DUPLICATE_KEY' ? keySpanAt(doc, e.pos[0]) ?? errorSpan(e.pos, text.length) : errorSpan(e.pos, text.length);
-    yamlErrors.push(span);
-    problems.push({ message: `YAML: ${firstLine(e.message)}`, span, code: 'PL005', severity: 'error' });
+    const span = e.code === 'DUPLICATE_KEY' ? keySpanAt(doc, e.pos[0]) ?? errorSpan(e.pos, body.length) : errorSpan(e.pos, body.length);
+    // A second document (`---`) is reported, but does not make the first document's records untrusted.
+    if (e.code !== 'MULTIPLE_DOCS') yamlErrors.push(span);
+    const message = e.code === 'MULTIPLE_DOCS' ? 'a knowledge-base file holds one YAML document: this one and what follows is ignored' : firstLine(e.message);
+    problems.push({ message: `YAML: ${message}`, span, code: 'PL005', severity: 'error' });
   }
   for (const w of doc.warnings)
-    problems.push({ message: `YAML: ${firstLine(w.message)}`, span: errorSpan(w.pos, text.length), code: 'PL005', severity: 'warning' });
+    problems.push({ message: `YAML: ${firstLine(w.message)}`, span: errorSpan(w.pos, body.length), code: 'PL005', severity: 'warning' });
 
-  for (const item of recordNodes(doc, problems, text.length)) {
+  const items = recordNodes(doc, problems, body.length);
+  items.forEach((item, i) => {
     const itemSpan = nodeSpan(item, { start: 0, end: 0 });
-    // A record containing a YAML error is not trusted (its keys may be cut or duplicated): the PL005 says why.
-    if (yamlErrors.some((s) => s.start <= itemSpan.end && s.end > itemSpan.start)) continue;
+    // A record with a YAML error anywhere before the next record is not trusted (its keys may be cut, duplicated
+    // or re-indented away): the PL005 says why, and a PL012 about a "missing" field would only mislead.
+    const regionEnd = i + 1 < items.length ? nodeSpan(items[i + 1], itemSpan).start : Infinity;
+    if (yamlErrors.some((e) => e.end > itemSpan.start && e.start < regionEnd)) return;
     if (!isMap(item)) {
-      problems.push({ message: "a record must be a mapping with 'id', 'kind' and 'name'", span: itemSpan, code: 'PL012', severity: 'error' });
-      continue;
+      const message = isAlias(item)
+        ? `a record cannot be an alias (${item.toString()}) of another one: the id would be defined twice`
+        : "a record must be a mapping with 'id', 'kind' and 'name'";
+      problems.push({ message, span: itemSpan, code: 'PL012', severity: 'error' });
+      return;
     }
     let plain: unknown;
     try {
@@ -117,7 +128,7 @@ export function parseKbYaml(uri: string, text: string, builtin: boolean): KbLoad
     } catch (e) {
       // yaml throws for alias bombs and unresolved aliases; the record is dropped, the file is not.
       problems.push({ message: `record could not be read: ${(e as Error).message}`, span: itemSpan, code: 'PL012', severity: 'error' });
-      continue;
+      return;
     }
     const { record, errors } = validateRecord(plain, { unknownKeys: 'warning' });
     const idLabel = typeof (plain as Record<string, unknown>)?.id === 'string' ? ` '${(plain as { id: string }).id}'` : '';
@@ -130,6 +141,11 @@ export function parseKbYaml(uri: string, text: string, builtin: boolean): KbLoad
       });
     }
     if (record) records.push({ record, origin: { uri, idSpan: nodeSpan(item.get('id', true) as YamlNode, itemSpan), builtin } });
+  });
+  if (bom) {
+    const shift = (sp: Span): Span => ({ start: sp.start + bom, end: sp.end + bom });
+    for (const p of problems) p.span = shift(p.span);
+    for (const r of records) r.origin.idSpan = shift(r.origin.idSpan);
   }
   return { records, problems };
 }
