@@ -84,7 +84,29 @@ export async function rename(session: Session, params: RenameParams, token: unkn
     if (!fe.edits.some((e) => e.span.start === span.start)) fe.edits.push({ span, newText: newId });
     perFile.set(ref.uri, fe);
   }
+  // Records in kb files point at each other (parties, replaced_by, replaces, country, parent, roles' `of`): the
+  // index keeps no spans for those, so find the id where it stands as a whole YAML scalar.
+  for (const uri of index.uris()) {
+    await check.tick();
+    const kbDoc = index.document(uri);
+    if (!kbDoc?.isKbFile) continue;
+    if (index.kb.definitions(id).some((d) => d.origin.builtin && d.origin.uri === uri)) continue;
+    for (const span of scalarOccurrences(kbDoc.parsed.text, id)) {
+      const fe = perFile.get(uri) ?? { uri, edits: [] };
+      if (!fe.edits.some((e) => e.span.start === span.start)) fe.edits.push({ span, newText: newId });
+      perFile.set(uri, fe);
+    }
+  }
   return toWorkspaceEdit(session, [...perFile.values()]) ?? null;
+}
+
+/** Where `id` is a whole scalar in YAML text: `key: id`, `- id`, `[a, id]`, `"id"`, never part of a longer word. */
+export function scalarOccurrences(text: string, id: string): Span[] {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<=(?:^[ \\t]*|[:-][ \\t]+|[\\[,{][ \\t]*|['"]))${escaped}(?=[ \\t]*(?:$|[\\],}#'"]))`, 'gm');
+  const out: Span[] = [];
+  for (const m of text.matchAll(re)) out.push({ start: m.index!, end: m.index! + id.length });
+  return out;
 }
 
 /** The id as written inside a span (which may include quotes or `[[…]]`), bounded by non-id characters. */
