@@ -27,12 +27,13 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
+// The built-in knowledge base, pre-parsed for a fast start (see scripts/compile-kb.mjs). First, so that a bundling
+// error elsewhere does not leave a stale kb.json behind.
+const { compileKb } = await import('./compile-kb.mjs');
+await compileKb();
+
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 }
-
-// The built-in knowledge base, pre-parsed for a fast start (see scripts/compile-kb.mjs).
-const { compileKb } = await import('./compile-kb.mjs');
-await compileKb();
