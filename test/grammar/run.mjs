@@ -1,5 +1,5 @@
 // Grammar tests: runs vscode-tmgrammar-test over test/grammar/*.test.{txt,md} with the grammars that
-// package.json contributes, plus Markdown and YAML host grammars from tm-grammars (VS Code's built-in ones are
+// package.json contributes, plus Markdown, YAML and HTML host grammars from tm-grammars (VS Code's built-in ones are
 // not on npm), so each injection is tested inside the grammar it is injected into.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const hosts = dirname(require.resolve('tm-grammars/grammars/markdown.json'));
 const bin = require.resolve('vscode-tmgrammar-test/dist/unit.js');
-const args = [bin, '-g', join(hosts, 'markdown.json'), '-g', join(hosts, 'yaml.json'), 'test/grammar/*.test.{txt,md}'];
+const args = [bin, '-g', join(hosts, 'markdown.json'), '-g', join(hosts, 'yaml.json'), '-g', join(hosts, 'html.json'), '-g', join(hosts, 'html-derivative.json'), 'test/grammar/*.test.{txt,md}'];
 const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 120_000 });
 process.stdout.write(r.stdout ?? '');
 // Markdown's grammar embeds dozens of languages for fenced code; their absence here is expected noise.
