@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { recognize, lexiconFor, type RecognitionInput } from '../../../server/src/core/recognition';
+import { recognize, lexiconFor, RecognitionJob, type RecognitionInput } from '../../../server/src/core/recognition';
 import { KB, kbOf, RECORDS } from './fixtures';
 
 function input(text: string, segments: [number, number][], links: RecognitionInput['links'] = []): RecognitionInput {
@@ -85,4 +85,20 @@ test('huge, binary-looking and empty inputs do not throw', () => {
   assert.deepEqual(recognize(input('', []), KB), []);
   const lone = '\uD800‘' + '가'.repeat(500);
   assert.deepEqual(recognize(input(lone, [[0, lone.length]]), KB), []);
+});
+
+test('recognition in slices gives the same mentions as in one go', () => {
+  const text = '한미일은 북대서양조약기구(NATO)와 ‘포괄적인 전략적 동반자 관계에 관한 조약’, 폴란드 외교부, 결의 2397호. '.repeat(20);
+  const doc = input(text, [
+    [0, 700],
+    [700, text.length],
+  ]);
+  const whole = recognize(doc, KB);
+  for (const slice of [1, 7, 100]) {
+    const job = new RecognitionJob(doc, KB);
+    let steps = 0;
+    while (!job.step(slice)) steps++;
+    assert.ok(steps > 0);
+    assert.deepEqual(job.result(), whole, `slices of ${slice}`);
+  }
 });

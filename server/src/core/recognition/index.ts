@@ -1,4 +1,4 @@
-export { recognize, type RecognitionInput } from './recognize';
+export { recognize, RecognitionJob, type RecognitionInput } from './recognize';
 export { createAliasMatcher, CompiledTrie, type AliasMatch, type AliasMatcher } from './trie';
 export { lexiconFor } from './lexicon';
 export { titleKey } from './titles';

@@ -41,25 +41,69 @@ export type RecognitionInput = Pick<ParsedDocument, 'text' | 'textSegments' | 'l
  * where some key starts, the longest valid reading wins (alias, compound, acronym pair, quoted title, resolution).
  */
 export function recognize(doc: RecognitionInput, kb: KnowledgeBase): Mention[] {
-  const scanner = new Scanner(lexiconFor(kb), doc);
-  for (const seg of doc.textSegments) {
-    const start = Math.max(0, seg.start);
-    const end = Math.min(doc.text.length, seg.end);
-    if (start < end) scanner.scan(start, end);
+  const job = new RecognitionJob(doc, kb);
+  job.step(Infinity);
+  return job.result();
+}
+
+/**
+ * Recognition in slices, for callers that must not block (a 5 MB document on the server's thread): call
+ * `step(maxChars)` until it returns true, then `result()`. Same mentions as `recognize`.
+ */
+export class RecognitionJob {
+  private readonly scanner: Scanner;
+  private segment = 0;
+  private pos = -1;
+
+  constructor(
+    private readonly doc: RecognitionInput,
+    private readonly kb: KnowledgeBase,
+  ) {
+    this.scanner = new Scanner(lexiconFor(kb), doc);
   }
-  const found = scanner.out;
-  if (doc.links.length === 0) return found;
-  const annotations = doc.links.map((link): Mention => {
-    const record = kb.record(link.target);
-    return {
-      span: { start: link.targetSpan.start, end: link.targetSpan.end },
-      ids: record ? [link.target] : [],
-      kind: record ? record.kind : 'unknown',
-      via: 'annotation',
-      text: link.target,
-    };
-  });
-  return [...found, ...annotations].sort((a, b) => a.span.start - b.span.start);
+
+  get done(): boolean {
+    return this.segment >= this.doc.textSegments.length;
+  }
+
+  /** Scans about `maxChars` more characters (a reading that starts within them is finished); true when done. */
+  step(maxChars: number): boolean {
+    const segments = this.doc.textSegments;
+    const length = this.doc.text.length;
+    let budget = maxChars;
+    while (this.segment < segments.length && budget > 0) {
+      const seg = segments[this.segment];
+      const start = Math.max(0, seg.start);
+      const end = Math.min(length, seg.end);
+      if (this.pos < start) this.pos = start;
+      const from = this.pos;
+      this.pos = start < end ? this.scanner.scan(start, end, this.pos, this.pos + budget) : end;
+      budget -= Math.max(1, this.pos - from);
+      if (this.pos >= end) {
+        this.segment++;
+        this.pos = -1;
+      }
+    }
+    return this.done;
+  }
+
+  result(): Mention[] {
+    const found = this.scanner.out;
+    if (this.doc.links.length === 0) return found;
+    const text = this.doc.text;
+    const annotations = this.doc.links.map((link): Mention => {
+      const record = this.kb.record(link.target);
+      const { start, end } = link.targetSpan;
+      return {
+        span: { start, end },
+        ids: record ? [link.target] : [],
+        kind: record ? record.kind : 'unknown',
+        via: 'annotation',
+        text: text.slice(start, end),
+      };
+    });
+    return [...found, ...annotations].sort((a, b) => a.span.start - b.span.start);
+  }
 }
 
 interface Resolved {
@@ -108,14 +152,19 @@ class Scanner {
     this.ends = [0, 1, 2].map(() => new Int32Array(size));
   }
 
-  scan(start: number, end: number): void {
+  /**
+   * Scans the segment [start, end) from `from` until `stopAt` (a reading starting before it is finished);
+   * returns where it stopped.
+   */
+  scan(start: number, end: number, from: number, stopAt: number): number {
     this.segStart = start;
     this.segEnd = end;
     const { text, out } = this;
     const trie = this.lex.trie;
     const root = trie.root;
-    let p = start;
-    while (p < end) {
+    const stop = Math.min(end, stopAt);
+    let p = from;
+    while (p < stop) {
       if (root[FOLD[text.charCodeAt(p)]] < 0) {
         p++;
         continue;
@@ -133,6 +182,7 @@ class Scanner {
       }
       p = plan.end;
     }
+    return p;
   }
 
   private prev(p: number): number {
