@@ -163,6 +163,10 @@ test('a definition note front-matter is one record; its other fields are ignored
   assert.equal(ok.record?.record.id, 'my-note');
   assert.deepEqual(ok.record?.record.aliases, { ko: ['협정문'], en: ['The Agreement'] });
   assert.deepEqual(ok.record?.origin, { uri: 'file:///ws/notes/x.md', idSpan, builtin: false });
+  // Front-matter parsers hand over null-prototype objects; the record built from one is an ordinary object.
+  const bare = Object.assign(Object.create(null) as Record<string, unknown>, { id: 'bare', kind: 'person', name: { en: 'B' } });
+  const fromBare = recordFromFrontMatter('file:///ws/notes/z.md', bare, idSpan);
+  assert.deepEqual(fromBare.record?.record, { id: 'bare', kind: 'person', name: { en: 'B' } });
   const bad = recordFromFrontMatter('file:///ws/notes/y.md', { id: 'y', kind: 'nope', name: 'Y' }, idSpan);
   assert.equal(bad.record, undefined);
   assert.equal(bad.problems[0].code, 'PL012');

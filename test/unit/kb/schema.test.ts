@@ -25,6 +25,19 @@ test('every built-in YAML file is valid against the published schema', () => {
   }
 });
 
+test('the sample corpus kb files are valid against the schema and load without problems', async () => {
+  const { parseKbYaml } = await import('../../../server/src/core/kb/loadYaml');
+  const dir = join(root, 'samples/corpus/kb');
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+  assert.ok(files.length >= 1);
+  for (const f of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    assert.ok(validateFile(parse(text)), `${f}: ${ajv.errorsText(validateFile.errors)}`);
+    assert.deepEqual(parseKbYaml(`file:///${f}`, text, false).problems, []);
+  }
+});
+
 test('package.json contributes the schema for kb/**/*.yaml and *.yml', () => {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const entry = pkg.contributes.yamlValidation.find((v: { url: string }) => v.url === './schemas/kb-record.schema.json');
