@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { indexStateText } from './format';
 import { IndexStateNotification, isCorpusDocument, type IndexState } from './protocol';
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The index state in the status bar, shown while a Markdown or plain-text editor is active. */
 export class IndexStatusBar implements vscode.Disposable {
@@ -26,18 +25,11 @@ export class IndexStatusBar implements vscode.Disposable {
   }
 
   showIndex(s: IndexState): void {
+    const { text, tooltip } = indexStateText(s);
     this.item.backgroundColor = undefined;
     this.item.command = 'policyLens.showEntityIndex';
-    if (s.state === 'indexing') {
-      this.item.text = '$(sync~spin) Policy Lens: indexing…';
-      this.item.tooltip = 'Policy Lens is reading the workspace documents and knowledge base.';
-      return;
-    }
-    this.item.text = `$(book) ${count(s.documents)} docs · ${count(s.entities)} entities`;
-    this.item.tooltip = new vscode.MarkdownString(
-      `**Policy Lens**\n\n${count(s.documents)} documents, ${count(s.entities)} entities and ` +
-        `${count(s.instruments)} treaties and other instruments indexed.\n\nClick to show the entity index.`,
-    );
+    this.item.text = text;
+    this.item.tooltip = tooltip;
   }
 
   private showStarting(): void {

@@ -1,21 +1,16 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { entityDescription, entityLabel } from '../format';
 import { EntityIndexRequest, type EntityIndexEntry } from '../protocol';
 
 interface EntityItem extends vscode.QuickPickItem {
   entry: EntityIndexEntry;
 }
 
-/** Korean and English names side by side, so typing in either language finds the entry. */
-export function entityLabel(e: Pick<EntityIndexEntry, 'id' | 'nameKo' | 'nameEn'>): string {
-  const names = [e.nameKo, e.nameEn].filter((n): n is string => !!n && n.trim() !== '');
-  return names.length ? names.join(' / ') : e.id;
-}
-
-export function toQuickPickItem(entry: EntityIndexEntry): EntityItem {
+function toQuickPickItem(entry: EntityIndexEntry): EntityItem {
   return {
     label: entityLabel(entry),
-    description: `${entry.id} · ${entry.kind}`,
+    description: entityDescription(entry),
     detail: entry.uri ? undefined : 'no definition file',
     entry,
   };
