@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need (npm run test:editors), idempotently:
-#   Debian: chromium (Playwright drives it), neovim (0.7.2, LSP client), libkrb5-dev + ripgrep (code-server build deps)
+#   Debian: chromium (Playwright drives it), fonts-nanum (Hangul glyphs in the screenshots), neovim (0.7.2, LSP
+#           client), libkrb5-dev + ripgrep (code-server build deps)
 #   npm:    code-server 4.100.3 (= VS Code 1.100.3, the last release for Node 20) in its OWN folder, outside the
 #           project's dependencies: $POLICY_LENS_CS_DIR (default $HOME/.cache/policy-lens/code-server).
 # Needs root (apt). Re-running is cheap: apt is a no-op and code-server is skipped when the right version is there.
@@ -13,7 +14,7 @@ if [ "${SKIP_APT:-0}" != 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends chromium neovim libkrb5-dev ripgrep >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends chromium neovim libkrb5-dev ripgrep fonts-nanum >/dev/null
   echo "install-editors: apt done ($((SECONDS - t0))s)"
 fi
 
