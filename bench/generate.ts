@@ -15,7 +15,7 @@ import { loadLexicon, type Lexicon } from './corpus/lexicon';
 import { Random, seedFor } from './lib/random';
 import { REPO } from './lib/core';
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const SEED = 0x5eed2026;
 export const CORPORA = join(REPO, 'bench', 'corpora');
 
@@ -114,14 +114,16 @@ export async function ensureExtras(lex?: Lexicon): Promise<{ large: ExtraDoc; hu
     if (m.stamp === stamp) return m;
   }
   mkdirSync(dir, { recursive: true });
-  const make = (name: string, index: number, bytes: number): ExtraDoc => {
+  // The 100 KB document carries an impossible date, so it always has a diagnostic to re-publish after each edit
+  // (a server may send nothing for a document without problems).
+  const make = (name: string, index: number, bytes: number, broken?: 'bad-date'): ExtraDoc => {
     const rnd = new Random(seedFor(SEED, index));
-    const doc = new Composer(lex, rnd).document(index, bytes, { lang: 'mixed', frontMatter: 'valid', html: false });
+    const doc = new Composer(lex, rnd).document(index, bytes, { lang: 'mixed', frontMatter: broken ? 'broken' : 'valid', broken, html: false });
     const path = join(dir, name);
     writeFileSync(path, doc.text);
     return { file: path, bytes: Buffer.byteLength(doc.text), mentions: sample(name, doc.text, doc.mentions, rnd, 50) };
   };
-  const extras = { stamp, large: make('large-100k.md', 900_001, 100 * 1024), huge: make('huge-5mb.md', 900_002, 5 * 1024 * 1024) };
+  const extras = { stamp, large: make('large-100k.md', 900_001, 100 * 1024, 'bad-date'), huge: make('huge-5mb.md', 900_002, 5 * 1024 * 1024) };
   writeFileSync(manifestPath, JSON.stringify(extras));
   return extras;
 }

@@ -11,7 +11,8 @@ import { Random } from './lib/random';
 import { REPO } from './lib/core';
 import type { CorpusManifest, ExtraDoc, SampledMention } from './generate';
 
-export const SERVER = join(REPO, 'server', 'out', 'server.js');
+/** The bundled server; POLICY_LENS_SERVER points the bench at another build (a branch, a profiling build). */
+export const SERVER = process.env.POLICY_LENS_SERVER ?? join(REPO, 'server', 'out', 'server.js');
 
 export interface RequestLatency extends Latency {
   /** Answers that were not empty (null or []): a fast empty answer is not a result. */
@@ -38,7 +39,7 @@ export interface OursResult {
   definition?: RequestLatency;
   references?: RequestLatency;
   didChange?: { samples: number[]; p50: number; max: number; missed: number };
-  huge?: { bytes: number; diagnosticsMs?: number; hovers: number; maxHoverMs: number; p50HoverMs: number; firstAnswerMs: number };
+  huge?: { bytes: number; diagnosticsMs?: number; analysedMs?: number; hovers: number; maxHoverMs: number; p50HoverMs: number; firstAnswerMs: number };
   hugeHover?: RequestLatency;
   crashed: boolean;
   notes: string[];
@@ -198,9 +199,12 @@ async function measureDidChange(server: LspProcess, doc: ExtraDoc, syncKind: num
   let version = 1;
   const first = server.nextDiagnostics((p) => p.uri === uri);
   server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
-  await withTimeout(first, 10_000);
   const samples: number[] = [];
   let missed = 0;
+  if (!(await withTimeout(first, 10_000))) {
+    log('  didChange: no diagnostics published for the opened 100 KB document within 10 s; not measurable');
+    return { samples, p50: NaN, max: NaN, missed: 20 };
+  }
   const lines = text.split('\n');
   const rnd = new Random(0xc4a9);
   for (let i = 0; i < 20; i++) {
@@ -216,9 +220,9 @@ async function measureDidChange(server: LspProcess, doc: ExtraDoc, syncKind: num
     const t = performance.now();
     const wait = server.nextDiagnostics((p: Published) => p.uri === uri && (p.version === undefined || p.version === version));
     server.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-    const got = await withTimeout(wait, 5000);
+    const got = await withTimeout(wait, 2000);
     if (got) samples.push(got.at - t);
-    else missed++;
+    else if (++missed >= 3 && samples.length === 0) break; // the server does not re-publish: stop waiting
     await sleep(20);
   }
   server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -244,17 +248,30 @@ async function measureHuge(
     return p.at - t;
   });
   server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  // A request on the big document itself is answered once it is analysed: the end of the blocking window even
+  // when the server publishes no diagnostics for it.
+  const m = doc.mentions[0];
+  let analysedMs: number | undefined;
+  if (m) {
+    void server.timed('textDocument/hover', { textDocument: { uri }, position: { line: m.line, character: m.character } }).then(
+      () => {
+        analysedMs = performance.now() - t;
+        done = true;
+      },
+      () => undefined,
+    );
+  }
   const times: number[] = [];
   let firstAnswerMs = NaN;
   const stop = t + 60_000;
-  // Back-to-back hovers until the big document's diagnostics arrive (and at least a second of them).
+  // Back-to-back hovers until the big document is analysed (and at least a second of them).
   while ((!done || performance.now() - t < 1000) && performance.now() < stop) {
     const { ms } = await server.timed('textDocument/hover', hover);
     if (Number.isNaN(firstAnswerMs)) firstAnswerMs = performance.now() - t;
     times.push(ms);
   }
   const diagnosticsMs = await withTimeout(diagnostics, 1);
-  const r = { bytes: doc.bytes, diagnosticsMs, hovers: times.length, maxHoverMs: Math.max(...times), p50HoverMs: median(times), firstAnswerMs };
-  log(`  5 MB open: diagnostics after ${diagnosticsMs?.toFixed(0) ?? 'n/a'} ms; ${times.length} hovers meanwhile, max ${r.maxHoverMs.toFixed(1)} ms, first answer ${firstAnswerMs.toFixed(1)} ms`);
+  const r = { bytes: doc.bytes, diagnosticsMs, analysedMs, hovers: times.length, maxHoverMs: Math.max(...times), p50HoverMs: median(times), firstAnswerMs };
+  log(`  5 MB open: diagnostics after ${diagnosticsMs?.toFixed(0) ?? 'n/a'} ms, hover in it answered after ${analysedMs?.toFixed(0) ?? 'n/a'} ms; ${times.length} hovers meanwhile, max ${r.maxHoverMs.toFixed(1)} ms, first answer ${firstAnswerMs.toFixed(1)} ms`);
   return r;
 }

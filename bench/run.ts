@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     root,
     manifest,
     extras,
-    mentions: smoke ? 300 : 1000,
+    mentions: smoke ? 200 : 1000,
     coldTimeoutMs: smoke ? 45_000 : 180_000,
     log,
     serverArgs: profile ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [],
@@ -118,16 +118,19 @@ async function main(): Promise<number> {
   log(`wrote ${out}`);
 
   const completed = existsSync(SERVER) && ours.coldMs !== undefined && ours.hover !== undefined && ours.didChange !== undefined && ours.huge !== undefined;
+  if (ours.didChange && ours.didChange.samples.length === 0) console.warn('warning: didChange → diagnostics could not be measured (no diagnostics re-published)');
   if (ours.crashed) console.error('FAILED: the server crashed');
   else if (!completed) console.error(`FAILED: the run could not complete: ${ours.notes.join('; ')}`);
   return ours.crashed || !completed ? 1 : 0;
 }
 
-// A hung server must not hang CI: the smoke run has a hard limit.
+// A hung server must not hang CI. The limit catches hangs only (the smoke run takes well under 2 minutes on an
+// idle machine; a loaded CI box must not fail it for being slow).
+const limitS = smoke ? 360 : 1800;
 const limit = setTimeout(() => {
-  console.error(`FAILED: benchmark did not finish within ${smoke ? 110 : 1200} s`);
+  console.error(`FAILED: benchmark did not finish within ${limitS} s (a request or the indexing hung)`);
   process.exit(1);
-}, (smoke ? 110 : 1200) * 1000);
+}, limitS * 1000);
 limit.unref();
 
 main().then(

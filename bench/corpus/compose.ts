@@ -2,7 +2,7 @@
 import type { Lexicon, LexName } from './lexicon';
 import type { Random } from '../lib/random';
 import * as T from './templates';
-import { frontMatterBlock, type FrontMatterKind } from './frontMatter';
+import { frontMatterBlock, type BrokenKind, type FrontMatterKind } from './frontMatter';
 
 export type Lang = 'ko' | 'en' | 'mixed';
 
@@ -239,7 +239,7 @@ export class Composer {
   }
 
   /** One document of about `targetBytes` UTF-8 bytes. */
-  document(index: number, targetBytes: number, forced?: { lang?: Lang; frontMatter?: FrontMatterKind; html?: boolean }): GeneratedDoc {
+  document(index: number, targetBytes: number, forced?: { lang?: Lang; frontMatter?: FrontMatterKind; broken?: BrokenKind; html?: boolean }): GeneratedDoc {
     const rnd = this.rnd;
     const lang: Lang = forced?.lang ?? rnd.weighted<Lang>([['ko', 55], ['en', 35], ['mixed', 10]]);
     const fmKind: FrontMatterKind = forced?.frontMatter ?? rnd.weighted<FrontMatterKind>([['valid', 70], ['absent', 20], ['broken', 10]]);
@@ -266,7 +266,7 @@ export class Composer {
     body.add(html ? `<p><a href="${url}" class="source">${label}</a></p>\n</article>\n` : `[${label}](${url})\n`);
 
     const ids = [...new Set(body.mentions.map((m) => m.id).filter((id): id is string => !!id))].slice(0, rnd.int(1, 5));
-    const fm = frontMatterBlock(fmKind, rnd, { index, title, url, lang: main, ids });
+    const fm = frontMatterBlock(fmKind, rnd, { index, title, url, lang: main, ids }, forced?.broken);
     const shift = fm.text.length;
     return {
       text: fm.text + body.text,

@@ -30,7 +30,7 @@ export function docId(index: number): string {
   return `doc-${String(index).padStart(6, '0')}`;
 }
 
-export function frontMatterBlock(kind: FrontMatterKind, rnd: Random, input: FrontMatterInput): { text: string; kind: string } {
+export function frontMatterBlock(kind: FrontMatterKind, rnd: Random, input: FrontMatterInput, brokenAs?: BrokenKind): { text: string; kind: string } {
   if (kind === 'absent') return { text: '', kind };
   const data: Record<string, unknown> = {
     title: input.title,
@@ -45,7 +45,7 @@ export function frontMatterBlock(kind: FrontMatterKind, rnd: Random, input: Fron
 
   let broken: BrokenKind | undefined;
   if (kind === 'broken') {
-    broken = rnd.pick<BrokenKind>(['bad-yaml', 'bad-date', 'unknown-id', 'unterminated', 'missing-field']);
+    broken = brokenAs ?? rnd.pick<BrokenKind>(['bad-yaml', 'bad-date', 'unknown-id', 'unterminated', 'missing-field']);
     if (broken === 'bad-date') data.date = rnd.pick(['2023-02-30', '2021/13/05', '지난주 화요일', '15th of Marhc 2022', '2019-7-4']);
     if (broken === 'unknown-id') data.entities = [...input.ids.slice(0, 2), `no-such-entity-${input.index}`];
     if (broken === 'missing-field') delete data[rnd.pick(['title', 'date', 'source'])];
