@@ -68,6 +68,18 @@ test('diagnostics are published for every document of the corpus without opening
   assert.deepEqual(unknown.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 22 } });
   assert.equal(unknown.source, 'policy-lens');
   assert.match(String(unknown.message), /narnia/);
+  const byCode = (code: string) => beta.filter((d) => d.code === code).map((d) => d.range);
+  const span = (needle: string, delta: number, length: number) => {
+    const start = client.positionOf('docs/beta.md', needle, delta);
+    return { start, end: { line: start.line, character: start.character + length } };
+  };
+  assert.deepEqual([...new Set(beta.map((d) => d.code))].sort(), ['PL002', 'PL006', 'PL007', 'PL009']);
+  assert.deepEqual(byCode('PL007'), [span('[[atlantis]]', 2, 'atlantis'.length)]);
+  // mentioned but not listed: the treaty and 러시아 (without its particle 와)
+  assert.deepEqual(byCode('PL009'), [span('동해협력조약', 0, 6), span('러시아와', 0, 3)]);
+  // complete documents are clean
+  assert.deepEqual(client.diagnosticsOf('docs/alpha.md'), []);
+  assert.deepEqual(client.diagnosticsOf('docs/delta.md'), []);
 });
 
 test('the entity index and the workspace check answer the client commands', async () => {

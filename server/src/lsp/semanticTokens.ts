@@ -31,7 +31,12 @@ export async function semanticTokens(session: Session, params: SemanticTokensPar
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
-  for (const mention of doc.mentions) {
+  let prevEnd = -1;
+  // The encoding is relative to the previous token: tokens must be in order and must not overlap.
+  const mentions = [...doc.mentions].sort((a, b) => a.span.start - b.span.start);
+  for (const mention of mentions) {
+    if (mention.span.start < prevEnd) continue;
+    prevEnd = mention.span.end;
     const token = tokenOf(mention);
     if (!token || token.type < 0) continue;
     const start = lines.positionAt(mention.span.start);
