@@ -30,3 +30,9 @@ test('leftmost-longest between English names: UN Charter over UN, the Russian Fe
 test('English next to Hangul: NATO와의, UN안보리', () => {
   assert.deepEqual(found('NATO와의 협력'), ['NATO=nato']);
 });
+
+test('a one-word name needs its capital in the text: fine china is not China; multi-word names ignore case', () => {
+  assert.deepEqual(found('fine china and China, CHINA', 'en'), ['China=chn', 'CHINA=chn']);
+  assert.deepEqual(found('japan', 'en'), []);
+  assert.deepEqual(found('the united states', 'en'), ['united states=usa']);
+});

@@ -13,6 +13,11 @@ export interface AliasVariant {
   cat: AliasCategory;
   /** All-caps acronyms (NATO, UN, MOU) match only in this exact spelling; other names ignore case. */
   exact: string | null;
+  /**
+   * A one-word capitalised English name (China, Bush, Turkey) must start with a capital in the text too, so
+   * `fine china` or `the bush` are not mentions; longer names (`ABM treaty`, `the russian federation`) ignore case.
+   */
+  capital: boolean;
 }
 
 /** Keys that start a rule other than a plain alias (a quoted title, a numbered resolution, a `Treaty on …` phrase). */
@@ -36,8 +41,8 @@ export interface LexEntry {
   syllables: number;
   /** A name that is also an everyday word (수단): needs country context (see WEAK_KOREAN_NAMES). */
   weak: boolean;
-  /** Some variant is an acronym that must match case (then resolution filters variants per match). */
-  hasExact: boolean;
+  /** Some variant has a case rule (exact or capital), so resolution filters variants per match. */
+  caseChecked: boolean;
   /** Ids per category, precomputed so a match costs no work when no variant is case-sensitive. */
   names: string[];
   qualified: string[];
@@ -108,7 +113,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
         endsHangul: isHangul(last),
         syllables: countSyllables(key),
         weak: WEAK_KOREAN_NAMES.has(key),
-        hasExact: false,
+        caseChecked: false,
         names: [],
         qualified: [],
         ambiguous: [],
@@ -124,11 +129,13 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     if (typeof raw !== 'string') return;
     const key = foldKey(raw);
     if (!key) return;
-    const exact = cat !== 'short' && isAcronym(raw.trim()) ? raw.trim() : null;
-    const unique = `${key}\u0000${id}\u0000${cat}\u0000${exact}`;
+    const trimmed = raw.trim();
+    const exact = cat !== 'short' && isAcronym(trimmed) ? trimmed : null;
+    const capital = cat !== 'short' && !exact && /^[A-Z][^\s]*$/.test(trimmed);
+    const unique = `${key}\u0000${id}\u0000${cat}\u0000${exact}\u0000${capital}`;
     if (seen.has(unique)) return;
     seen.add(unique);
-    entryFor(key).variants.push({ id, cat, exact });
+    entryFor(key).variants.push({ id, cat, exact, capital });
   };
 
   const titles = new Map<string, string[]>();
@@ -157,7 +164,7 @@ function summarise(entry: LexEntry, kb: KnowledgeBase): void {
   let shortId: string | undefined;
   let shortShared = false;
   for (const v of entry.variants) {
-    if (v.exact !== null) entry.hasExact = true;
+    if (v.exact !== null || v.capital) entry.caseChecked = true;
     if (v.cat === 'name') pushUnique(entry.names, v.id);
     else if (v.cat === 'qualified') pushUnique(entry.qualified, v.id);
     else if (v.cat === 'ambiguous') pushUnique(entry.ambiguous, v.id);

@@ -20,6 +20,7 @@ import {
   TRIGGER_RESOLUTION_KO,
   TRIGGER_RESOLUTION_SYMBOL,
   TRIGGER_TREATY_PHRASE,
+  type AliasVariant,
   type LexEntry,
   type Lexicon,
 } from './lexicon';
@@ -247,9 +248,18 @@ class Scanner {
     return true;
   }
 
-  private exactAt(p: number, end: number, exact: string): boolean {
-    if (end - p !== exact.length) return false;
-    for (let i = 0; i < exact.length; i++) if (this.text.charCodeAt(p + i) !== exact.charCodeAt(i)) return false;
+  /** The variant's case rule holds for the text at [p, end): exact spelling for acronyms, a capital for names. */
+  private caseOk(v: AliasVariant, p: number, end: number): boolean {
+    const exact = v.exact;
+    if (exact !== null) {
+      if (end - p !== exact.length) return false;
+      for (let i = 0; i < exact.length; i++) if (this.text.charCodeAt(p + i) !== exact.charCodeAt(i)) return false;
+      return true;
+    }
+    if (v.capital) {
+      const c = this.text.charCodeAt(p);
+      return FOLD[c] !== c; // folds to something else: an upper-case letter
+    }
     return true;
   }
 
@@ -258,12 +268,12 @@ class Scanner {
     let names = entry.names;
     let qualified = entry.qualified;
     let ambiguous = entry.ambiguous;
-    if (entry.hasExact) {
+    if (entry.caseChecked) {
       names = [];
       qualified = [];
       ambiguous = [];
       for (const v of entry.variants) {
-        if (v.cat === 'short' || (v.exact !== null && !this.exactAt(p, end, v.exact))) continue;
+        if (v.cat === 'short' || !this.caseOk(v, p, end)) continue;
         const list = v.cat === 'name' ? names : v.cat === 'qualified' ? qualified : ambiguous;
         if (!list.includes(v.id)) list.push(v.id);
       }
@@ -313,12 +323,17 @@ class Scanner {
   private countryAfterOf(end: number): string | undefined {
     Scanner.OF.lastIndex = end;
     if (!Scanner.OF.test(this.text) || Scanner.OF.lastIndex >= this.segEnd) return undefined;
-    const at = Scanner.OF.lastIndex;
+    return this.countryNameAt(Scanner.OF.lastIndex);
+  }
+
+  /** The country whose name starts at `at` (longest name first), if any; uses candidate buffer 2. */
+  private countryNameAt(at: number): string | undefined {
     const n = this.lex.trie.collect(this.text, at, this.segEnd, this.keys[2], this.ends[2]);
     for (let k = n - 1; k >= 0; k--) {
       const entry = this.entries[this.keys[2][k]];
       if (!this.boundaryOk(entry, at, this.ends[2][k])) continue;
-      for (const v of entry.variants) if (v.cat === 'name' && isCountryLike(this.kb.record(v.id))) return v.id;
+      const id = entry.names.find((name) => isCountryLike(this.kb.record(name)));
+      if (id) return id;
     }
     return undefined;
   }
@@ -352,14 +367,7 @@ class Scanner {
     }
     Scanner.LIST_NEXT.lastIndex = end;
     if (!Scanner.LIST_NEXT.test(t)) return false;
-    const at = Scanner.LIST_NEXT.lastIndex;
-    const n = this.lex.trie.collect(t, at, this.segEnd, this.keys[2], this.ends[2]);
-    for (let k = n - 1; k >= 0; k--) {
-      const entry = this.entries[this.keys[2][k]];
-      if (!this.boundaryOk(entry, at, this.ends[2][k])) continue;
-      if (entry.variants.some((v) => v.cat === 'name' && isCountryLike(this.kb.record(v.id)))) return true;
-    }
-    return false;
+    return this.countryNameAt(Scanner.LIST_NEXT.lastIndex) !== undefined;
   }
 
   /**
@@ -419,7 +427,7 @@ class Scanner {
       let shared: string[] | undefined;
       for (const v of entry.variants) {
         if (v.cat === 'short' || !ids.includes(v.id)) continue;
-        if (v.exact !== null && !this.exactAt(r, innerEnd, v.exact)) continue;
+        if (!this.caseOk(v, r, innerEnd)) continue;
         shared = addUnique(shared, v.id);
       }
       if (!shared) continue;
@@ -532,7 +540,7 @@ class Scanner {
       let qualified = false;
       for (const v of entry.variants) {
         if ((v.cat !== 'name' && v.cat !== 'qualified') || this.kb.record(v.id)?.country !== country) continue;
-        if (v.exact !== null && !this.exactAt(q, end, v.exact)) continue;
+        if (!this.caseOk(v, q, end)) continue;
         hits = addUnique(hits, v.id);
         qualified ||= v.cat === 'qualified';
       }
