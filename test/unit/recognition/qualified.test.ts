@@ -26,10 +26,13 @@ test('a body whose full name is "country + shared name" still mentions the count
   );
 });
 
-test('a short form right before a body of its country: 미 국무부, 미국무부, 일 외교부', () => {
+test('a short form right before a body of its country: 미 국무부, 미국무부, 일외교부', () => {
   assert.deepEqual(found('미 국무부 대변인'), ['미=usa', '국무부=usa-state-dept']);
   assert.deepEqual(found('미국무부는'), ['미=usa', '국무부=usa-state-dept']);
-  assert.deepEqual(found('일 외교부'), ['일=jpn', '외교부=jpn-mfa']);
+  assert.deepEqual(found('일외교부'), ['일=jpn', '외교부=jpn-mfa']);
+  // 중 and 일 before a space are everyday words (during, day): 방문 중 외교부 장관 is the Korean minister
+  assert.deepEqual(found('방문 중 외교부 장관'), ['외교부=kor-mofa']);
+  assert.deepEqual(found('일 외교부'), ['외교부=kor-mofa']);
   // a date is not a short form: 17일 외교부는 is the (default) Korean ministry
   assert.deepEqual(found('17일 외교부는'), ['외교부=kor-mofa']);
   // 한 is also the article "a": 한 외교부 관계자 is "a ministry official"

@@ -122,8 +122,11 @@ interface Plan {
 }
 
 const MAX_COMPOUND_PARTS = 8;
-/** Short forms that take a body after a space (미 국무부). Not 한, which is also the article "a" (한 외교부 관계자). */
-const NO_SPACED_PAIR = new Set(['한']);
+/**
+ * Short forms that do not take a body after a space: they are also everyday words there — 한 (a: 한 외교부
+ * 관계자), 중 (during: 방문 중 외교부 장관), 일 (work, day). Glued (미국무부) and other short forms (미 국무부) do.
+ */
+const NO_SPACED_PAIR = new Set(['한', '중', '일']);
 
 class Scanner {
   readonly out: Mention[] = [];
