@@ -1,33 +1,59 @@
 /**
- * Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time.
+ * Summarises a V8 .cpuprofile (from `node --cpu-prof`): the functions with the most self time, mapped back to
+ * their TypeScript source through the bundle's source map when there is one.
  *   node --import tsx bench/profile.ts <file.cpuprofile> [top]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+const maps = new Map<string, SourceMap | null>();
+
+function sourceMapFor(url: string): SourceMap | null {
+  if (!maps.has(url)) {
+    let map: SourceMap | null = null;
+    try {
+      const path = url.startsWith('file:') ? fileURLToPath(url) : url;
+      if (path.endsWith('.js') && existsSync(`${path}.map`)) map = new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')));
+    } catch {
+      map = null;
+    }
+    maps.set(url, map);
+  }
+  return maps.get(url) ?? null;
+}
+
+function where(f: ProfileNode['callFrame']): string {
+  const entry = f.url ? sourceMapFor(f.url)?.findEntry(f.lineNumber, f.columnNumber) : undefined;
+  if (entry && 'originalSource' in entry && entry.originalSource) {
+    const src = entry.originalSource.replace(/^.*?\/(server|node_modules)\//, '$1/');
+    return `${src}:${entry.originalLine + 1}`;
+  }
+  return f.url ? `${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}` : 'native';
 }
 
 export function topFunctions(path: string, top = 15): { name: string; selfMs: number; share: number }[] {
   const p = JSON.parse(readFileSync(path, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
-  let total = 0;
+  let busy = 0;
   p.samples.forEach((id, i) => {
     const n = byId.get(id);
     const dt = p.timeDeltas[i] ?? 0;
-    total += dt;
-    if (!n) return;
-    const f = n.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+    if (!n || n.callFrame.functionName === '(idle)') return; // waiting for input is not work
+    busy += dt;
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${where(n.callFrame)}`;
     self.set(key, (self.get(key) ?? 0) + dt);
   });
   return [...self.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([name, us]) => ({ name, selfMs: us / 1000, share: us / total }));
+    .map(([name, us]) => ({ name, selfMs: us / 1000, share: us / busy }));
 }
 
 if (process.argv[1]?.endsWith('profile.ts')) {

@@ -227,7 +227,7 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
     out.push('');
   }
   if (r.profile) {
-    out.push('### Server CPU profile (cold index run under `--cpu-prof`): functions by self time');
+    out.push('### Server CPU profile (the whole run under `--cpu-prof`: indexing, requests, edits, the 5 MB document): functions by self time, share of busy time');
     out.push('');
     out.push(table(['Self time', 'Share', 'Function'], r.profile.map((p) => [ms(p.selfMs), `${(p.share * 100).toFixed(1)}%`, `\`${p.name}\``])));
     out.push('');
