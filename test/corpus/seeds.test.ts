@@ -113,7 +113,7 @@ describe('seed corpus', { skip }, () => {
       const doc = seed(prefix);
       const text = doc.parsed.text;
       const forbidden: [number, number][] = [];
-      for (const m of text.matchAll(/<[^>]*>/g)) forbidden.push([m.index!, m.index! + m[0].length]);
+      for (const m of text.matchAll(/<\/?[A-Za-z][^>]*>/g)) forbidden.push([m.index!, m.index! + m[0].length]);
       for (const m of text.matchAll(/https?:\/\/[^\s<>"']+/g)) forbidden.push([m.index!, m.index! + m[0].length]);
       for (const mention of doc.mentions) {
         const bad = forbidden.find(([s, e]) => mention.span.start < e && mention.span.end > s);
