@@ -29,10 +29,12 @@ function sourceMapFor(url: string): SourceMap | null {
 }
 
 function where(f: ProfileNode['callFrame']): string {
-  const entry = f.url ? sourceMapFor(f.url)?.findEntry(f.lineNumber, f.columnNumber) : undefined;
-  if (entry && 'originalSource' in entry && entry.originalSource) {
+  const entry = (f.url ? sourceMapFor(f.url)?.findEntry(f.lineNumber, f.columnNumber) : undefined) as
+    | { originalSource?: string; originalLine?: number }
+    | undefined;
+  if (entry?.originalSource) {
     const src = entry.originalSource.replace(/^.*?\/(server|node_modules)\//, '$1/');
-    return `${src}:${entry.originalLine + 1}`;
+    return `${src}:${(entry.originalLine ?? 0) + 1}`;
   }
   return f.url ? `${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}` : 'native';
 }
