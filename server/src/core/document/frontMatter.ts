@@ -7,6 +7,8 @@ import type { FrontMatter, FrontMatterField, YamlProblem } from './types';
 const MAX_ALIAS_COUNT = 100;
 /** Nesting deeper than this is not front-matter; converting it would only risk the stack. */
 const MAX_DEPTH = 64;
+/** Front-matter longer than this is metadata no one wrote by hand: reported, not parsed (bounded time). */
+const MAX_FRONT_MATTER_LENGTH = 256 * 1024;
 
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -110,7 +112,7 @@ function parseYamlBlock(text: string, contentSpan: Span): Parsed {
   const fields = new Map<string, FrontMatterField>();
   let doc: Document.Parsed;
   try {
-    doc = parseYamlBounded(source, { uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseYamlBounded(source, { uniqueKeys: true, prettyErrors: false, strict: true }, MAX_FRONT_MATTER_LENGTH);
   } catch (e) {
     // The parser itself gave up (e.g. a stack overflow on absurd nesting): report it on the whole block.
     problems.push({ message: `Front-matter could not be parsed: ${(e as Error).message}`, span: contentSpan, code: 'PARSE_FAILED', severity: 'error' });
