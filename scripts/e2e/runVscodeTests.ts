@@ -44,7 +44,8 @@ async function main(): Promise<number> {
       ['extensionDevelopmentPath', `vscode-remote://${authority}${REPO}`],
       ['extensionTestsPath', `vscode-remote://${authority}${testsPath}`],
     ];
-    await page.goto(`${cs.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // Only wait for the HTML: on a busy machine the full 'load' of the workbench can exceed Playwright's 30 s default.
+    await page.goto(`${cs.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     lap('workbench loading; suite runs in the extension host');
     code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     lap(`suite finished: exit code ${code}`);

@@ -60,8 +60,8 @@ async function main(): Promise<number> {
     const page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => console.log(`[browser pageerror] ${e.message}`));
     const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${cs.port}${EXTENSION_DIR}`]];
-    await page.goto(`${cs.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.goto(`${cs.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
     lap('workbench visible');
 
     // 1. Hover card.

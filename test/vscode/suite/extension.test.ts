@@ -136,3 +136,19 @@ suite('Policy Lens in VS Code', () => {
     assert.equal(diagnosticsWithCode(doc.uri, 'PL002').length, 1, 'source is still missing');
   });
 });
+
+suite('Policy Lens commands', () => {
+  test('"Insert Front-Matter from Text" writes title, date and entities read from the text above the untouched body', async () => {
+    const doc = await openDoc(NO_FRONT_MATTER);
+    await eventually(() => diagnosticsWithCode(doc.uri, 'PL001'), (ds) => ds.length === 1, 'PL001 before the command');
+    const body = doc.getText();
+    await vscode.commands.executeCommand('policyLens.insertFrontMatter');
+    const text = await eventually(() => doc.getText(), (t) => t !== body, 'the document changes');
+    assert.ok(text.endsWith(`---\n\n${body}`), `the body follows the new block unchanged:\n${text}`);
+    const block = text.slice(0, text.length - body.length);
+    assert.match(block, /^---\ntitle: 외교장관 회담 결과\ndate: 2024-04-02\n/);
+    assert.match(block, /^source:/m, 'source is offered as a field to fill in');
+    assert.match(block, /^entities: \[prk, rus\]$/m);
+    await eventually(() => diagnosticsWithCode(doc.uri, 'PL001'), (ds) => ds.length === 0, 'PL001 clears');
+  });
+});
