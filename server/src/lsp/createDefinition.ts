@@ -65,7 +65,8 @@ export function createDefinitionFix(index: WorkspaceIndex, roots: string[], doc:
     at = 0;
   } else {
     at = existing.length;
-    const sep = existing.length === 0 || existing.endsWith('\n') ? '' : '\n';
+    // One blank line between records, as the files are written by hand.
+    const sep = existing.length === 0 || existing.endsWith('\n\n') ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
     newText = `${sep}${lines.join('\n')}\n`;
   }
   return {

@@ -20,6 +20,7 @@ import { readSettings } from './settings';
  * yet a single edit gets its diagnostics well within the 30 ms budget.
  */
 export const DIAGNOSTICS_DELAY_MS = 4;
+const MAX_DIAGNOSTICS_DELAY_MS = 250;
 
 /** Keeps the index in step with the editor (open documents) and the disk (watched files). */
 export function registerSync(session: Session, publisher: DiagnosticsPublisher, indexer: Indexer): void {
@@ -31,12 +32,18 @@ export function registerSync(session: Session, publisher: DiagnosticsPublisher, 
     indexer.sendState('ready');
   };
 
+  // Throttle, not debounce: the first edit of a burst is analysed within `delay`, however fast the typing.
+  // After a slow analysis (a multi-megabyte document) the next one waits half as long as that one took, so the
+  // server keeps time for hovers and completions between analyses.
+  let delay = DIAGNOSTICS_DELAY_MS;
   const schedule = () => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
+      const started = Date.now();
       session.flush();
-    }, DIAGNOSTICS_DELAY_MS);
+      delay = Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(DIAGNOSTICS_DELAY_MS, (Date.now() - started) / 2));
+    }, delay);
   };
 
   documents.onDidOpen((e) => session.trackOpen(e.document.uri));
