@@ -110,6 +110,14 @@ describe('WorkspaceIndex', () => {
     const a = index.document(`${ROOT}/a.md`)!;
     assert.ok(a.mentions.some((m) => m.ids.includes('ip4')));
     assert.equal(index.definition('ip4')?.uri, `${ROOT}/notes/ip4.md`);
+    // Its front-matter is a record, not document metadata: no required-field or list-type complaints.
+    assert.deepEqual(codes(index, 'notes/ip4.md'), []);
+  });
+
+  it('a definition note with an invalid record reports it, and contributes nothing', () => {
+    const index = workspace({ 'notes/bad.md': doc('notes', 'id: bad\nkind: planet\nname: { ko: 나쁜, en: Bad }') });
+    assert.ok(codes(index, 'notes/bad.md').includes('PL012'));
+    assert.equal(index.kb.has('bad'), false);
   });
 
   it('finds the target under a position: front-matter key, front-matter id and mention', () => {

@@ -10,7 +10,7 @@ import { parseKbYaml, recordFromFrontMatter } from '../kb/loadYaml';
 import type { LoadedRecord } from '../kb/record';
 import { recognize } from '../recognition/recognize';
 import { checkDocument } from '../rules/checkDocument';
-import type { CoreDiagnostic, RuleContext } from '../rules/types';
+import { CODES, type CoreDiagnostic, type RuleContext } from '../rules/types';
 import type { Span } from '../text/span';
 import { RootMatcher } from './discover';
 import { kbFileDiagnostics } from './kbFileDiagnostics';
@@ -319,8 +319,12 @@ export class WorkspaceIndex implements WorkspaceQueries {
     } else {
       const parsed = file.parsed!;
       const mentions = recognize(parsed, kb);
-      const diagnostics = [...checkDocument(parsed, mentions, this.ruleContext)];
-      if (file.records.length || file.kbProblems.length) {
+      const isNote = file.records.length > 0 || file.kbProblems.length > 0;
+      let diagnostics = checkDocument(parsed, mentions, this.ruleContext);
+      if (isNote) {
+        // A definition note's front-matter is a kb record, validated as one (PL012); the document-metadata rules
+        // (required fields, list types, unlisted entities) do not apply to it.
+        diagnostics = diagnostics.filter((d) => NOTE_CODES.has(d.code));
         diagnostics.push(...kbFileDiagnostics(file.records, file.kbProblems, kb, this.config));
       }
       const data = parsed.frontMatter?.data;
@@ -447,6 +451,9 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return path.relative(process.cwd(), p) || p;
   }
 }
+
+/** Diagnostics a definition note keeps from the document rules: YAML syntax and body-level problems. */
+const NOTE_CODES = new Set<string>([CODES.yamlError, CODES.unterminatedFrontMatter, CODES.unresolvedLink, CODES.unknownInstrument, CODES.binaryFile]);
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);
