@@ -133,6 +133,18 @@ test('a qualified alias needs a country to qualify it; default_for needs a quali
   assert.deepEqual([...defaults].filter(([, ids]) => ids.length > 1), []);
 });
 
+test('a publishing domain belongs to one record', () => {
+  const owner = new Map<string, string>();
+  const bad: string[] = [];
+  for (const r of records)
+    for (const d of r.domains ?? []) {
+      if (owner.has(d)) bad.push(`${d}: ${owner.get(d)} and ${r.id}`);
+      owner.set(d, r.id);
+    }
+  assert.deepEqual(bad, []);
+  assert.equal(owner.get('mofa.go.kr'), 'kor-mofa');
+});
+
 test('short forms belong to countries and no two countries share one', () => {
   const owner = new Map<string, string>();
   const bad: string[] = [];

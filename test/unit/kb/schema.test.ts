@@ -60,6 +60,8 @@ const cases: [string, unknown][] = [
   ['role without title', { id: 'p', kind: 'person', name: { en: 'P' }, roles: [{ from: '2000-01-01' }] }],
   ['hostile fact key', { id: 'x', kind: 'country', name: { en: 'X' }, facts: JSON.parse('{"__proto__": "x"}') }],
   ['empty name', { id: 'x', kind: 'country', name: { en: '  ' } }],
+  ['publishing domain', { id: 'm', kind: 'ministry', name: { en: 'M' }, domains: ['mofa.go.kr'] }],
+  ['bad domain', { id: 'm', kind: 'ministry', name: { en: 'M' }, domains: ['https://mofa.go.kr/'] }],
 ];
 
 test('the schema and validateRecord accept and refuse the same records', () => {

@@ -1,7 +1,7 @@
 import type { BilingualList, KbRecord, LoadedRecord } from './record';
 
 const LIST_KEYS = ['aliases', 'qualified_aliases', 'ambiguous_aliases'] as const;
-const ARRAY_KEYS = ['short', 'default_for', 'parties', 'roles'] as const;
+const ARRAY_KEYS = ['short', 'default_for', 'domains', 'parties', 'roles'] as const;
 
 function union<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined {
   if (!a) return b ? [...b] : undefined;

@@ -75,6 +75,12 @@ export interface KbRecord {
   short?: string[];
   /** Languages in which a bare qualified alias means this record (a bare `외교부` in a Korean text is Korea's). */
   default_for?: ('ko' | 'en')[];
+  /**
+   * Web domains this body publishes on (`mofa.go.kr`): in a document whose `source` is on one of them (or a
+   * subdomain), a bare qualified alias means this record whatever the language — `Ministry of Foreign Affairs` in
+   * an English release from mofa.go.kr is Korea's.
+   */
+  domains?: string[];
   /** Aliases that several records claim and that stay ambiguous: the mention lists every claimant. */
   ambiguous_aliases?: BilingualList;
   description?: Bilingual;

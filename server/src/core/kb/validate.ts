@@ -35,7 +35,7 @@ const MAX_TEXT = 2000;
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const TOP_KEYS = new Set([
-  'id', 'kind', 'name', 'aliases', 'qualified_aliases', 'short', 'default_for', 'ambiguous_aliases', 'description',
+  'id', 'kind', 'name', 'aliases', 'qualified_aliases', 'short', 'default_for', 'domains', 'ambiguous_aliases', 'description',
   'country', 'parent', 'iso', 'roles', 'parties', 'signed', 'adopted', 'in_force', 'terminated', 'founded', 'dissolved',
   'replaced_by', 'replaces', 'unts', 'depositary', 'number', 'source', 'facts', 'extends',
 ]);
@@ -278,6 +278,14 @@ export function validateRecord(obj: unknown, options: ValidateOptions = {}): { r
       if (l !== 'ko' && l !== 'en') c.error(['default_for', i], `expected 'ko' or 'en', got '${l}'`);
     });
     if (langs) out.default_for = langs.filter((l): l is 'ko' | 'en' => l === 'ko' || l === 'en');
+  }
+
+  if (obj.domains !== undefined) {
+    const domains = c.strings(obj.domains, ['domains']);
+    domains?.forEach((d, i) => {
+      if (!/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(d)) c.error(['domains', i], `'${d}' is not a domain name (e.g. mofa.go.kr)`);
+    });
+    if (domains) out.domains = domains.map((d) => d.toLowerCase());
   }
 
   for (const key of REF_KEYS) if (obj[key] !== undefined) out[key] = c.id(obj[key], [key]);
