@@ -26,6 +26,8 @@ const OBSERVERS = new Set(['VAT', 'PSE']);
 const OTHER_STATES = new Set(['TWN', 'UNK']);
 /** Dependent or special territories that policy texts name. The rest (건지, 저지…) are left out: their Korean names are common words. */
 const TERRITORIES = new Set(['HKG', 'MAC', 'GRL', 'PRI', 'GUM', 'ESH', 'NCL', 'BMU']);
+/** The state a territory belongs to (Western Sahara's status is disputed: none). */
+const TERRITORY_OF = { HKG: 'chn', MAC: 'chn', GRL: 'dnk', PRI: 'usa', GUM: 'usa', NCL: 'fra', BMU: 'gbr' };
 
 /** Korean names as Korean policy texts write them, where CLDR's differs. */
 const NAME_KO = {
@@ -60,7 +62,7 @@ function statusOf(c) {
   if (c.unMember && !OBSERVERS.has(c.cca3)) return { kind: 'country', ko: '유엔 회원국', en: 'UN member state' };
   if (OBSERVERS.has(c.cca3)) return { kind: 'country', ko: '유엔 옵서버 국가', en: 'UN observer state' };
   if (OTHER_STATES.has(c.cca3)) return { kind: 'country', ko: '유엔 비회원국', en: 'not a UN member' };
-  if (TERRITORIES.has(c.cca3)) return { kind: 'territory', ko: '영토', en: 'territory' };
+  if (TERRITORIES.has(c.cca3)) return { kind: 'territory', ko: '영토(주권 국가 아님)', en: 'territory' };
   return undefined;
 }
 
@@ -93,6 +95,12 @@ function countryRecord(c, status) {
         : `https://www.iso.org/obp/ui/#iso:code:3166:${alpha2}`,
   };
   if (!Object.keys(record.aliases).length) delete record.aliases;
+  if (TERRITORY_OF[c.cca3]) {
+    const { source } = record;
+    delete record.source; // re-added last, after `country`, to keep the usual field order
+    record.country = TERRITORY_OF[c.cca3];
+    record.source = source;
+  }
   if (SHARED[c.cca3]) record.ambiguous_aliases = structuredClone(SHARED[c.cca3]);
   return record;
 }
