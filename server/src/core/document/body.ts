@@ -383,7 +383,7 @@ class Scanner {
     const url = raw.trim();
     if (url === '' || /^(?:javascript|data|vbscript):/i.test(url)) return;
     const s = start + raw.indexOf(url);
-    this.out.urls.push({ url, span: { start: s, end: s + url.length }, where: 'attribute' });
+    this.out.urls.push({ url, span: { start: s, end: s + url.length }, where: 'attribute', attribute: name });
   }
 }
 

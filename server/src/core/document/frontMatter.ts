@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { parseYamlBounded } from './boundedYaml';
 import type { Span } from '../text/span';
 import type { FrontMatter, FrontMatterField, YamlProblem } from './types';
@@ -9,6 +9,9 @@ const MAX_ALIAS_COUNT = 100;
 const MAX_DEPTH = 64;
 /** Front-matter longer than this is metadata no one wrote by hand: reported, not parsed (bounded time). */
 const MAX_FRONT_MATTER_LENGTH = 256 * 1024;
+
+/** Keys that name JavaScript object machinery; harmless here, never meaningful. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const FENCE = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
@@ -129,6 +132,18 @@ function parseYamlBlock(text: string, contentSpan: Span): Parsed {
       problems.push({ message: firstLine(e.message), span: toSpan(start, Math.max(start, end)), code: e.code, severity });
     }
   }
+
+  // Not parsed at all (too long or too deep): nothing is known about the fields, so no rule may judge them.
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) return { data: null, fields, problems };
+  // Kept as plain data (null prototypes), but named so a user sees why such a key does nothing.
+  visit(doc, {
+    Pair(_, pair) {
+      const k = pair.key as Node | null;
+      if (isScalar(k) && k.range && RESERVED_KEYS.has(String(k.value))) {
+        problems.push({ message: `'${String(k.value)}' is a reserved name, not a front-matter field`, span: toSpan(k.range[0], k.range[1]), code: 'RESERVED_KEY', severity: 'warning' });
+      }
+    },
+  });
 
   const contents = doc.contents;
   if (contents == null || (isScalar(contents) && contents.value == null)) {

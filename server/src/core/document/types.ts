@@ -56,6 +56,8 @@ export interface UrlRef {
   span: Span;
   /** Where it was found: front-matter value, HTML attribute (href/src), or bare in text. */
   where: 'front-matter' | 'attribute' | 'text';
+  /** For attributes: which one (`src` is usually an image or a script, `href` a link). */
+  attribute?: 'href' | 'src';
 }
 
 export interface ParsedDocument {

@@ -1,0 +1,57 @@
+import type { ParsedDocument } from '../document/types';
+import { isInstrumentKind } from '../kb/record';
+import type { Mention } from '../recognition/types';
+import { diag } from './frontMatterRules';
+import { closestId } from './suggest';
+import { CODES, type CoreDiagnostic, type RuleContext } from './types';
+
+/** `[[id]]` must name a record or a document. */
+export function linkRules(doc: ParsedDocument, ctx: RuleContext): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  for (const link of doc.links) {
+    const id = link.target;
+    if (ctx.kb.has(id) || ctx.documentWithId(id)) continue;
+    const suggestion = closestId(id, ctx.allIds(), ctx.kb);
+    const data: Record<string, unknown> = { id };
+    if (suggestion) data.suggestion = suggestion;
+    out.push(diag(CODES.unresolvedLink, `Unresolved link [[${id}]]: no record or document has this id${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`, link.targetSpan, data));
+  }
+  return out;
+}
+
+/**
+ * Recognised entities and instruments that the front-matter does not list (one diagnostic per id, at its first
+ * mention), and quoted titles or resolutions that match no known instrument.
+ */
+export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], ctx: RuleContext): CoreDiagnostic[] {
+  const out: CoreDiagnostic[] = [];
+  const fm = doc.frontMatter;
+  const listed = (key: string) => {
+    const v = fm?.data?.[key];
+    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  };
+  const entities = listed('entities');
+  const treaties = listed('treaties');
+  const reported = new Set<string>();
+  for (const m of mentions) {
+    if (fm && m.span.start < fm.span.end && m.span.end > fm.span.start) continue;
+    if (m.ids.length === 0 || m.kind === 'unknown') {
+      if (m.via === 'quoted-title' || m.via === 'resolution') {
+        out.push(diag(CODES.unknownInstrument, `Unknown instrument '${m.text}': no record in the knowledge base matches it.`, m.span, { text: m.text }));
+      }
+      continue;
+    }
+    // Front-matter lists are checked only where there is front-matter (without it, PL001 says it all).
+    if (!fm?.data || m.ids.length !== 1 || m.ambiguous) continue;
+    const id = m.ids[0];
+    if (reported.has(id)) continue;
+    reported.add(id);
+    const kind = ctx.kb.record(id)?.kind ?? m.kind;
+    const field = isInstrumentKind(kind) ? 'treaties' : 'entities';
+    if ((field === 'treaties' ? treaties : entities).has(id)) continue;
+    const name = ctx.kb.record(id)?.name;
+    const label = name?.ko ?? name?.en ?? m.text;
+    out.push(diag(CODES.unlistedEntity, `'${label}' (${id}) is mentioned but not listed in '${field}'.`, m.span, { id, field }));
+  }
+  return out;
+}
