@@ -18,6 +18,8 @@ export interface RequestLatency extends Latency {
   /** Answers that were not empty (null or []): a fast empty answer is not a result. */
   nonEmpty: number;
   errors: number;
+  /** Server CPU time per request (phase total / n): what a request costs, whatever else runs on the machine. */
+  cpuPerRequestMs?: number;
 }
 
 export interface OursResult {
@@ -38,8 +40,8 @@ export interface OursResult {
   hover?: RequestLatency;
   definition?: RequestLatency;
   references?: RequestLatency;
-  didChange?: { samples: number[]; p50: number; max: number; missed: number };
-  huge?: { bytes: number; diagnosticsMs?: number; analysedMs?: number; hovers: number; maxHoverMs: number; p50HoverMs: number; firstAnswerMs: number };
+  didChange?: { samples: number[]; p50: number; max: number; missed: number; cpuPerEditMs?: number };
+  huge?: { bytes: number; diagnosticsMs?: number; analysedMs?: number; cpuMs?: number; hovers: number; maxHoverMs: number; p50HoverMs: number; firstAnswerMs: number };
   hugeHover?: RequestLatency;
   crashed: boolean;
   notes: string[];
@@ -146,6 +148,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
       const times: number[] = [];
       let nonEmpty = 0;
       let errors = 0;
+      const cpu0 = server.cpuMs();
       for (const m of picked) {
         const params = {
           textDocument: { uri: uriOf(m.file) },
@@ -161,7 +164,9 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
           if (server.crashed) throw new Error(`server exited during ${method}`);
         }
       }
-      res[method] = { ...latency(times), nonEmpty, errors };
+      const cpu1 = server.cpuMs();
+      const cpuPerRequestMs = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / times.length : undefined;
+      res[method] = { ...latency(times), nonEmpty, errors, cpuPerRequestMs };
       log(`  ${method}: p50 ${res[method]!.p50.toFixed(2)} p95 ${res[method]!.p95.toFixed(2)} p99 ${res[method]!.p99.toFixed(2)} ms, ${nonEmpty}/${picked.length} non-empty`);
     }
 
@@ -207,6 +212,7 @@ async function measureDidChange(server: LspProcess, doc: ExtraDoc, syncKind: num
   }
   const lines = text.split('\n');
   const rnd = new Random(0xc4a9);
+  const cpu0 = server.cpuMs();
   for (let i = 0; i < 20; i++) {
     // Typing a sentence that names a country into a body line (alternating with removing it again).
     const line = rnd.int(Math.floor(lines.length / 4), lines.length - 2);
@@ -225,8 +231,10 @@ async function measureDidChange(server: LspProcess, doc: ExtraDoc, syncKind: num
     else if (++missed >= 3 && samples.length === 0) break; // the server does not re-publish: stop waiting
     await sleep(20);
   }
+  const cpu1 = server.cpuMs();
   server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
-  const r = { samples, p50: median(samples), max: Math.max(...samples), missed };
+  const cpuPerEditMs = cpu0 !== undefined && cpu1 !== undefined && samples.length ? (cpu1 - cpu0) / samples.length : undefined;
+  const r = { samples, p50: median(samples), max: Math.max(...samples), missed, cpuPerEditMs };
   log(`  didChange 100 KB → diagnostics: p50 ${r.p50.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, ${missed} missed`);
   return r;
 }
@@ -242,6 +250,7 @@ async function measureHuge(
   const hover = { textDocument: { uri: probe.uri }, position: { line: probe.line, character: probe.character } };
   await server.timed('textDocument/hover', hover); // warm
   let done = false;
+  const cpu0 = server.cpuMs();
   const t = performance.now();
   const diagnostics = server.nextDiagnostics((p) => p.uri === uri).then((p) => {
     done = true;
@@ -270,8 +279,10 @@ async function measureHuge(
     if (Number.isNaN(firstAnswerMs)) firstAnswerMs = performance.now() - t;
     times.push(ms);
   }
+  const cpu1 = server.cpuMs();
+  const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
   const diagnosticsMs = await withTimeout(diagnostics, 1);
-  const r = { bytes: doc.bytes, diagnosticsMs, analysedMs, hovers: times.length, maxHoverMs: Math.max(...times), p50HoverMs: median(times), firstAnswerMs };
+  const r = { bytes: doc.bytes, diagnosticsMs, analysedMs, cpuMs, hovers: times.length, maxHoverMs: Math.max(...times), p50HoverMs: median(times), firstAnswerMs };
   log(`  5 MB open: diagnostics after ${diagnosticsMs?.toFixed(0) ?? 'n/a'} ms, hover in it answered after ${analysedMs?.toFixed(0) ?? 'n/a'} ms; ${times.length} hovers meanwhile, max ${r.maxHoverMs.toFixed(1)} ms, first answer ${firstAnswerMs.toFixed(1)} ms`);
   return r;
 }

@@ -11,7 +11,7 @@ import { ensureCorpus, ensureExtras, corpusDir, CORPORA } from './generate';
 import { loadLexicon } from './corpus/lexicon';
 import { measureOurs, SERVER, type OursResult } from './ours';
 import { measurePeer, type PeerResult } from './peer';
-import { machineInfo } from './lib/machine';
+import { loadNow, machineInfo } from './lib/machine';
 import { REPO } from './lib/core';
 import { renderReport, targetRows, type BenchResults } from './report';
 import { topFunctions } from './profile';
@@ -107,9 +107,10 @@ async function main(): Promise<number> {
     kbLoad: kbLoad.value,
     profile: profiles.length ? topFunctions(join(profileDir, profiles[0]), 20) : undefined,
   };
+  machine['Load average (at the end)'] = loadNow();
   const rows = targetRows(results);
   console.log('');
-  console.table(rows.map((r) => ({ target: r.target, measured: r.measured, status: r.status })));
+  console.table(rows.map((r) => ({ target: r.target, goal: r.goal, measured: r.measured, status: r.status, 'server CPU': r.cpu ?? '' })));
   const report = renderReport(results, rows);
   // Only a plain full run writes the committed results: profiling slows the server down.
   const out = smoke ? join(CORPORA, 'results-smoke.md') : profile ? join(CORPORA, 'results-profile.md') : join(REPO, 'bench', 'results.md');

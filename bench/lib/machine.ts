@@ -13,3 +13,7 @@ export function machineInfo(): Record<string, string> {
     'Load average (1/5/15 min, at start)': loadavg().map((l) => l.toFixed(2)).join(' / '),
   };
 }
+
+export function loadNow(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' / ');
+}
