@@ -82,6 +82,8 @@ export interface StartOptions {
 
 export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The document version each last diagnostics notification was computed for. */
+  readonly diagnosticVersions = new Map<string, number | undefined>();
   readonly notifications: { method: string; params: unknown }[] = [];
   readonly logs: string[] = [];
   readonly registrations: unknown[] = [];
@@ -105,6 +107,7 @@ export class TestClient {
     child.stderr.on('data', (d) => client.logs.push(String(d)));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       client.diagnostics.set(p.uri, p.diagnostics);
+      client.diagnosticVersions.set(p.uri, p.version);
       client.wake();
     });
     connection.onUnhandledNotification(({ method, params }) => {

@@ -68,7 +68,9 @@ export class DiagnosticsPublisher {
           `Analysing ${this.session.displayPath(uri)} failed: ${e instanceof Error ? e.stack : String(e)}`,
         );
       }
-      if (diagnostics.length === 0 && !this.published.has(uri)) continue;
+      // Closed files without problems need no message; open ones always get one, so the editor knows the
+      // version it has seen is clean.
+      if (diagnostics.length === 0 && !this.published.has(uri) && !this.session.isOpen(uri)) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
       void this.session.connection.sendDiagnostics({ uri: this.session.clientUri(uri), version, diagnostics });
