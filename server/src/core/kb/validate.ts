@@ -154,17 +154,22 @@ class Checker {
     return out;
   }
 
-  strings(v: unknown, at: PathSegment[]): string[] | undefined {
+  /** A list whose items each pass `item`; bad items are reported and left out. */
+  list<T>(v: unknown, at: PathSegment[], what: string, item: (x: unknown, at: PathSegment[]) => T | undefined): T[] | undefined {
     if (!Array.isArray(v)) {
-      this.error(at, `expected a list, got ${describe(v)}`);
+      this.error(at, `expected a list${what}, got ${describe(v)}`);
       return undefined;
     }
-    const out: string[] = [];
-    v.forEach((item, i) => {
-      const s = this.text(item, [...at, i]);
-      if (s !== undefined) out.push(s);
+    const out: T[] = [];
+    v.forEach((x, i) => {
+      const ok = item(x, [...at, i]);
+      if (ok !== undefined) out.push(ok);
     });
     return out;
+  }
+
+  strings(v: unknown, at: PathSegment[]): string[] | undefined {
+    return this.list(v, at, '', (x, p) => this.text(x, p));
   }
 
   /** `{ ko: [...], en: [...] }`, or a plain list split by script (the form Markdown notes tend to use). */
@@ -190,16 +195,7 @@ class Checker {
   }
 
   ids(v: unknown, at: PathSegment[]): string[] | undefined {
-    if (!Array.isArray(v)) {
-      this.error(at, `expected a list of ids, got ${describe(v)}`);
-      return undefined;
-    }
-    const out: string[] = [];
-    v.forEach((item, i) => {
-      const s = this.id(item, [...at, i]);
-      if (s !== undefined) out.push(s);
-    });
-    return out;
+    return this.list(v, at, ' of ids', (x, p) => this.id(x, p));
   }
 
   role(v: unknown, at: PathSegment[]): Role | undefined {
@@ -308,10 +304,7 @@ export function validateRecord(obj: unknown, options: ValidateOptions = {}): { r
     }
   }
 
-  if (obj.roles !== undefined) {
-    if (!Array.isArray(obj.roles)) c.error(['roles'], `expected a list of roles, got ${describe(obj.roles)}`);
-    else out.roles = obj.roles.map((r, i) => c.role(r, ['roles', i])).filter((r): r is Role => r !== undefined);
-  }
+  if (obj.roles !== undefined) out.roles = c.list(obj.roles, ['roles'], ' of roles', (r, p) => c.role(r, p));
   for (const key of ['unts', 'depositary'] as const) {
     const v = obj[key];
     if (v === undefined) continue;
