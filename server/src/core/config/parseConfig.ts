@@ -18,7 +18,9 @@ export function parseConfig(text: string): { config: PolicyLensConfig; problems:
   const problems: YamlProblem[] = [];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = text.slice(bom);
-  const toSpan = (r: readonly number[] | null | undefined): Span => (r ? { start: r[0] + bom, end: r[1] + bom } : { start: bom, end: bom });
+  // yaml may point one past the end (an unclosed bracket at the end of the text): clamp to the text.
+  const clamp = (n: number) => Math.min(n + bom, text.length);
+  const toSpan = (r: readonly number[] | null | undefined): Span => (r ? { start: clamp(r[0]), end: clamp(r[1]) } : { start: bom, end: bom });
   const problem = (message: string, node: Node | null | undefined, severity: 'error' | 'warning' = 'error', code = 'BAD_VALUE') =>
     problems.push({ message, span: toSpan(node?.range), code, severity });
 

@@ -125,7 +125,7 @@ function parseYamlBlock(text: string, contentSpan: Span): Parsed {
   const toSpan = (start: number, end: number): Span => ({ start: base + start, end: base + end });
   for (const [list, severity] of [[doc.errors, 'error'], [doc.warnings, 'warning']] as const) {
     for (const e of list) {
-      let [start, end] = e.pos;
+      let [start, end] = e.pos.map((n) => Math.min(n, source.length));
       if (e.code === 'DUPLICATE_KEY') end = keyEndAt(doc, start) ?? end;
       // Widen an empty span to the character it points at so the editor can show it.
       if (end <= start && start < source.length && source[start] !== '\n' && source[start] !== '\r') end = start + 1;

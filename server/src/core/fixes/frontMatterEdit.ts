@@ -110,11 +110,15 @@ export class FrontMatterEditor {
   }
 
   toEdits(): CoreTextEdit[] {
-    const out = [...this.edits];
+    const out = this.edits.map((e) => ({ ...e }));
     if (this.newLines.length) {
       const at = this.insertionPoint();
       const body = this.newLines.join(this.eol);
-      out.push(at.beforeLine ? { span: { start: at.offset, end: at.offset }, newText: body + this.eol } : { span: { start: at.offset, end: at.offset }, newText: this.eol + body });
+      const newText = at.beforeLine ? body + this.eol : this.eol + body;
+      // An item appended to the last (block) list inserts at the same offset: new fields go after it, in one edit.
+      const same = out.find((e) => e.span.start === at.offset && e.span.end === at.offset);
+      if (same) same.newText += newText;
+      else out.push({ span: { start: at.offset, end: at.offset }, newText });
     }
     return out;
   }
