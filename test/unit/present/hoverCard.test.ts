@@ -68,6 +68,9 @@ test('a person card shows role and term', () => {
   };
   const html = render(recordCard(person, ctx));
   assert.match(html, /Role: President, <a [^>]*>북한 \/ North Korea<\/a> \(2017-05-10 – 2022-05-09\)/);
+  // a title that already names its country does not repeat it
+  const leader: KbRecord = { ...person, roles: [{ title: { ko: '북한 국무위원장' }, of: 'prk', from: '2019-04-11' }] };
+  assert.match(render(recordCard(leader, ctx)), /Role: 북한 국무위원장 \(2019-04-11 – present\)/);
 });
 
 test('hostile data in a record renders inert: no command, javascript or HTML', () => {

@@ -59,7 +59,10 @@ function term(from?: string, to?: string): string {
 
 function roleLine(role: Role, ctx: CardContext): string {
   const title = bilingualName(role.title, 'role');
-  const of = role.of ? `, ${refLink(role.of, ctx)}` : '';
+  // "President of the Republic of Korea" already names its country: no need to repeat it as a link.
+  const ofName = role.of ? ctx.nameOf(role.of) : undefined;
+  const named = [ofName?.ko, ofName?.en].some((n) => n && title.includes(n));
+  const of = role.of && !named ? `, ${refLink(role.of, ctx)}` : '';
   return `${escapeMarkdown(title)}${of}${term(role.from, role.to)}`;
 }
 
@@ -169,7 +172,13 @@ export function fieldCard(key: string): string {
 function shortUrl(url: string): string {
   try {
     const u = new URL(url);
-    const path = u.pathname.length > 30 ? `${u.pathname.slice(0, 29)}…` : u.pathname;
+    let path = u.pathname;
+    try {
+      path = decodeURI(path);
+    } catch {
+      // keep it encoded
+    }
+    if (path.length > 30) path = `${path.slice(0, 29)}…`;
     return `${u.hostname}${path === '/' ? '' : path}`;
   } catch {
     return url;
