@@ -163,6 +163,8 @@ test('a definition note front-matter is one record; its other fields are ignored
   assert.equal(ok.record?.record.id, 'my-note');
   assert.deepEqual(ok.record?.record.aliases, { ko: ['협정문'], en: ['The Agreement'] });
   assert.deepEqual(ok.record?.origin, { uri: 'file:///ws/notes/x.md', idSpan, builtin: false });
+  const titled = recordFromFrontMatter('file:///ws/notes/t.md', { id: 'titled', kind: 'agreement', title: '한-나토 협정 메모' }, idSpan);
+  assert.deepEqual(titled.record?.record.name, { ko: '한-나토 협정 메모' });
   // Front-matter parsers hand over null-prototype objects; the record built from one is an ordinary object.
   const bare = Object.assign(Object.create(null) as Record<string, unknown>, { id: 'bare', kind: 'person', name: { en: 'B' } });
   const fromBare = recordFromFrontMatter('file:///ws/notes/z.md', bare, idSpan);

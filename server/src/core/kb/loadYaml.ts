@@ -170,16 +170,18 @@ function firstLine(message: string): string {
 }
 
 /**
- * A Markdown definition note: front-matter with `id` and `kind` is one record (its other front-matter fields,
- * such as `title` or `date`, are the note's own and ignored). Problems point at `idSpan`, the best range known
- * without the front-matter's node tree.
+ * A Markdown definition note: front-matter with `id` and `kind` is one record. Its other front-matter fields
+ * (`date`, `tags`…) are the note's own and ignored; `title` names the record when `name` is absent. Problems
+ * point at `idSpan`, the best range known without the front-matter's node tree.
  */
 export function recordFromFrontMatter(
   uri: string,
   data: Record<string, unknown>,
   idSpan: Span,
 ): { record?: LoadedRecord; problems: KbProblem[] } {
-  const { record, errors } = validateRecord(data, { unknownKeys: 'ignore' });
+  // A note without `name` is named by its `title` (the field notes usually have), in the language of its script.
+  const input = data.name === undefined && typeof data.title === 'string' ? { ...data, name: data.title } : data;
+  const { record, errors } = validateRecord(input, { unknownKeys: 'ignore' });
   const problems: KbProblem[] = errors.map((err) => ({
     message: `definition note: ${err.path ? `${err.path}: ` : ''}${err.message}`,
     span: idSpan,
