@@ -43,6 +43,7 @@ test('hover on a Korean mention with a particle attached: card for the name, ran
   // "mentioned in" lists the corpus documents that mention prk, with links
   assert.match(value, /Mentioned in [2-9] documents/);
   assert.ok(value.includes(client.uri('docs/alpha.md')), 'links to alpha');
+  assert.match(value, /_Recognised from “북한”_/);
 });
 
 test('hover on a workspace treaty shows key facts, parties and a link to what replaced it', async () => {

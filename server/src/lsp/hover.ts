@@ -9,6 +9,7 @@ import {
   MAX_MENTIONED_LINKS,
   type CardContext,
 } from '../core/present/hoverCard';
+import type { Mention } from '../core/recognition/types';
 import type { IndexedDocument, Target } from '../core/workspace/types';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import type { Session } from './session';
@@ -40,7 +41,7 @@ export function cardContext(session: Session, index: WorkspaceIndex, language?: 
   };
 }
 
-function fullCard(session: Session, index: WorkspaceIndex, record: KbRecord, ctx: CardContext): string {
+function fullCard(session: Session, index: WorkspaceIndex, record: KbRecord, ctx: CardContext, mention?: Mention): string {
   const mentioning = index.documentsMentioning(record.id);
   const documents = mentioning.slice(0, MAX_MENTIONED_LINKS).map((d) => {
     const first = d.mentions.find((m) => m.ids.includes(record.id));
@@ -56,6 +57,7 @@ function fullCard(session: Session, index: WorkspaceIndex, record: KbRecord, ctx
     mentionedIn: { total: mentioning.length, documents },
     definedAt: def ? session.link(def) : undefined,
     builtin,
+    foundAs: mention ? { via: mention.via, text: mention.text } : undefined,
   });
 }
 
@@ -73,7 +75,7 @@ function cardFor(session: Session, index: WorkspaceIndex, doc: IndexedDocument, 
       const records = mention.ids.map((id) => index.kb.record(id)).filter((r): r is KbRecord => !!r);
       if (records.length === 0) return unknownCard(mention.text, mention.kind === 'unknown' ? 'instrument' : 'id');
       if (records.length > 1 || mention.ambiguous) return ambiguousCard(mention.text, records, ctx);
-      return recordCardOf(records[0].id);
+      return fullCard(session, index, records[0], ctx, mention);
     }
     case 'link':
     case 'definition':

@@ -59,6 +59,11 @@ test('record card: names, kind, description in the document language, key facts 
   assert.match(html, /and 2 more/);
 });
 
+test('the card says how a mention was recognised', () => {
+  const html = render(recordCard(records.prk, ctx, { foundAs: { via: 'compound', text: '북러' } }));
+  assert.match(html, /Recognised as part of the compound “북러”/);
+});
+
 test('a person card shows role and term', () => {
   const person: KbRecord = {
     id: 'moon',

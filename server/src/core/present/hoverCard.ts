@@ -1,4 +1,5 @@
 import type { Bilingual, KbRecord, Role } from '../kb/record';
+import type { MentionVia } from '../recognition/types';
 import { codeSpan, escapeMarkdown, markdownLink, safeUrl } from './escape';
 import { fieldDoc } from './fieldDocs';
 import { bilingualName, kindLabel } from './labels';
@@ -109,7 +110,7 @@ function mentionedInSection(mentioned: MentionedIn): string {
 export function recordCard(
   record: KbRecord,
   ctx: CardContext,
-  extra: { mentionedIn?: MentionedIn; definedAt?: string; builtin?: boolean } = {},
+  extra: { mentionedIn?: MentionedIn; definedAt?: string; builtin?: boolean; foundAs?: { via: MentionVia; text: string } } = {},
 ): string {
   const parts: string[] = [];
   parts.push(heading(record));
@@ -125,7 +126,29 @@ export function recordCard(
   }
   if (links.length) parts.push(links.join(' · '));
   if (extra.mentionedIn) parts.push(mentionedInSection(extra.mentionedIn));
+  if (extra.foundAs) parts.push(`_${escapeMarkdown(foundAsLabel(extra.foundAs.via, extra.foundAs.text))}_`);
   return parts.join('\n\n');
+}
+
+/** How a mention was recognised, in words (the last line of a card). */
+export function foundAsLabel(via: MentionVia, text: string): string {
+  const quoted = `“${text}”`;
+  switch (via) {
+    case 'compound':
+      return `Recognised as part of the compound ${quoted}`;
+    case 'acronym-pair':
+      return `Recognised from the name and acronym ${quoted}`;
+    case 'qualified':
+      return `Recognised from ${quoted}, qualified by the country before it`;
+    case 'quoted-title':
+      return `Recognised from the quoted title ${quoted}`;
+    case 'resolution':
+      return `Recognised from the resolution number in ${quoted}`;
+    case 'annotation':
+      return `Annotated as ${quoted}`;
+    default:
+      return `Recognised from ${quoted}`;
+  }
 }
 
 /** A mention several records claim: each candidate with its kind and a link to its definition. */
