@@ -209,3 +209,17 @@ test('pathological nesting and binary input produce a problem, not a crash', () 
     for (const p of problems) assert.ok(p.span.start >= 0 && p.span.end <= text.length && p.span.start <= p.span.end);
   }
 });
+
+test('with the front-matter fields, a definition-note problem points at the offending value or list item', () => {
+  const span = (start: number, end: number) => ({ start, end });
+  const fields = new Map([
+    ['id', { key: 'id', keySpan: span(4, 6), valueSpan: span(8, 12), value: 'note' }],
+    ['kind', { key: 'kind', keySpan: span(13, 17), valueSpan: span(19, 25), value: 'treaty' }],
+    ['signed', { key: 'signed', keySpan: span(26, 32), valueSpan: span(34, 44), value: '2024-13-01' }],
+    ['parties', { key: 'parties', keySpan: span(45, 52), valueSpan: span(54, 70), value: ['kor', 'bad id'], items: [{ value: 'kor', span: span(55, 58) }, { value: 'bad id', span: span(60, 66) }] }],
+  ]);
+  const data = { id: 'note', kind: 'treaty', name: 'N', signed: '2024-13-01', parties: ['kor', 'bad id'] };
+  const { record, problems } = recordFromFrontMatter('file:///n.md', data, span(8, 12), fields);
+  assert.equal(record, undefined);
+  assert.deepEqual(problems.map((p) => p.span).sort((a, b) => a.start - b.start), [span(34, 44), span(60, 66)]);
+});

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode } from 'yaml';
 import { parseYamlBounded } from '../document/boundedYaml';
+import type { FrontMatterField } from '../document/types';
 import type { Span } from '../text/span';
 import type { KbProblem, LoadedRecord } from './record';
 import { validateRecord, type PathSegment, type RecordError } from './validate';
@@ -178,15 +179,28 @@ export function recordFromFrontMatter(
   uri: string,
   data: Record<string, unknown>,
   idSpan: Span,
+  /** The front-matter's fields with their spans: when given, a problem points at the offending value. */
+  fields?: ReadonlyMap<string, FrontMatterField>,
 ): { record?: LoadedRecord; problems: KbProblem[] } {
   // A note without `name` is named by its `title` (the field notes usually have), in the language of its script.
   const input = data.name === undefined && typeof data.title === 'string' ? { ...data, name: data.title } : data;
   const { record, errors } = validateRecord(input, { unknownKeys: 'ignore' });
   const problems: KbProblem[] = errors.map((err) => ({
     message: `definition note: ${err.path ? `${err.path}: ` : ''}${err.message}`,
-    span: idSpan,
+    span: frontMatterSpan(err, fields) ?? idSpan,
     code: 'PL012' as const,
     severity: err.severity,
   }));
   return record ? { record: { record, origin: { uri, idSpan, builtin: false } }, problems } : { problems };
+}
+
+/** The top-level field's value (or list item) an error is about; the key itself for a forbidden key. */
+function frontMatterSpan(err: RecordError, fields: ReadonlyMap<string, FrontMatterField> | undefined): Span | undefined {
+  if (!fields || err.at.length === 0) return undefined;
+  const field = fields.get(String(err.at[0]));
+  if (!field) return undefined;
+  if (err.at.length === 1 && err.message.includes('is not allowed as a key')) return field.keySpan;
+  const index = err.at[1];
+  if (typeof index === 'number' && field.items?.[index]) return field.items[index].span;
+  return field.valueSpan;
 }
