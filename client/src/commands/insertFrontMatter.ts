@@ -24,7 +24,12 @@ export async function insertFrontMatter(): Promise<void> {
     (a): a is vscode.CodeAction => 'kind' in a && !!a.kind && a.kind.value === INSERT_FRONT_MATTER_KIND,
   );
   if (!action || (!action.edit && !action.command)) {
-    void vscode.window.showInformationMessage('Policy Lens: nothing to insert — this document already has front-matter.');
+    const hasFrontMatter = /^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text);
+    void vscode.window.showInformationMessage(
+      hasFrontMatter
+        ? 'Policy Lens: nothing to insert — this document already has front-matter.'
+        : 'Policy Lens: nothing to insert — this document is not part of the corpus (see the policyLens.include and policyLens.exclude settings).',
+    );
     return;
   }
   if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
