@@ -63,6 +63,13 @@ export interface Lexicon {
   titles: Map<string, string[]>;
   /** UN Security Council resolution number → record id. */
   resolutions: Map<number, string>;
+  /**
+   * Per folded first code unit: 1 when some key starting with it may stand right after Hangul (a name of three
+   * syllables or more, a trigger, a non-Hangul key). Where it is 0, positions inside a Korean word are skipped.
+   */
+  gluable: Uint8Array;
+  /** Candidate buffers for the scanner (see Scanner), allocated once per lexicon rather than per document. */
+  buffers: { keys: Int32Array[]; ends: Int32Array[] };
 }
 
 const QUOTE_OPENERS = ['‘', "'", '“', '"', '「', '『', '《', '〈'];
@@ -152,8 +159,15 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     if (record.kind === 'resolution' && typeof record.number === 'number') resolutions.set(record.number, id);
   }
   for (const [key, trigger] of TRIGGERS) entryFor(key).trigger = trigger;
-  for (const entry of entries) summarise(entry, kb);
-  return { kb, trie: new CompiledTrie(entries.map((e) => e.key)), entries, titles, resolutions };
+  const gluable = new Uint8Array(65536);
+  for (const entry of entries) {
+    summarise(entry, kb);
+    if (entry.trigger || !entry.startsHangul || entry.syllables >= 3) gluable[entry.key.charCodeAt(0)] = 1;
+  }
+  const trie = new CompiledTrie(entries.map((e) => e.key));
+  const size = trie.maxKeyLength + 1;
+  const buffers = { keys: [0, 1, 2].map(() => new Int32Array(size)), ends: [0, 1, 2].map(() => new Int32Array(size)) };
+  return { kb, trie, entries, titles, resolutions, gluable, buffers };
 }
 
 function pushUnique(list: string[], id: string): void {

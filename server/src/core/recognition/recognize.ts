@@ -137,7 +137,10 @@ class Scanner {
   private segEnd = 0;
   private lastCountry: string | undefined;
   private lastCountryEnd = -1;
-  /** Candidate buffers per nesting level: 0 the main scan, 1 pairs/compounds, 2 look-ahead for a qualified alias. */
+  /**
+   * Candidate buffers per nesting level: 0 the main scan, 1 pairs/compounds, 2 look-ahead for a qualified alias.
+   * Shared by every scan of the lexicon: their contents never outlive one reading (scans are synchronous).
+   */
   private readonly keys: Int32Array[];
   private readonly ends: Int32Array[];
   private readonly partStart = new Int32Array(MAX_COMPOUND_PARTS);
@@ -151,9 +154,8 @@ class Scanner {
     this.text = doc.text;
     this.kb = lex.kb;
     this.entries = lex.entries;
-    const size = Math.max(4, lex.trie.maxKeyLength + 1);
-    this.keys = [0, 1, 2].map(() => new Int32Array(size));
-    this.ends = [0, 1, 2].map(() => new Int32Array(size));
+    this.keys = lex.buffers.keys;
+    this.ends = lex.buffers.ends;
   }
 
   /**
@@ -168,10 +170,21 @@ class Scanner {
     const root = trie.root;
     const stop = Math.min(end, stopAt);
     let p = from;
+    const gluable = this.lex.gluable;
     while (p < stop) {
-      if (root[FOLD[text.charCodeAt(p)]] < 0) {
+      const f = FOLD[text.charCodeAt(p)];
+      if (root[f] < 0) {
         p++;
         continue;
+      }
+      // Nothing starts inside a Latin word (English names need a word boundary), nor inside a Korean word unless
+      // some key from here may be glued (long names): this skips most positions of running text.
+      if (p > start) {
+        const prev = text.charCodeAt(p - 1);
+        if ((isWordChar(f) && isWordChar(prev)) || (gluable[f] === 0 && isHangul(prev))) {
+          p++;
+          continue;
+        }
       }
       const n = trie.collect(text, p, end, this.keys[0], this.ends[0]);
       const plan = n > 0 ? this.bestAt(p, n) : null;
@@ -346,7 +359,8 @@ class Scanner {
     if (entry.weak && !this.countryContext(p, end)) return null;
     const r = this.resolve(entry, p, end);
     if (!r) return null;
-    const countryLike = isCountryLike(this.kb.record(r.ids[0]));
+    const record = this.kb.record(r.ids[0]);
+    const countryLike = isCountryLike(record);
     // 러시아어, 한국어: the language, not the country. (러시아인, 한국인 stay mentions of the country.)
     if (countryLike && entry.endsHangul && countryTrapAt(this.text, end)) return null;
     const pair = this.acronymPairAfter(end, r.ids);
@@ -354,7 +368,7 @@ class Scanner {
       const m = this.mention(p, pair.end, pair.ids, 'acronym-pair', pair.ids.length > 1);
       return { end: pair.end, mentions: [m], country: countryLike && pair.ids.length === 1 ? pair.ids[0] : undefined };
     }
-    const m = this.mention(p, end, r.ids, r.via, r.ambiguous);
+    const m = this.mention(p, end, r.ids, r.via, r.ambiguous, record?.kind);
     return { end, mentions: [m], country: countryLike && r.ids.length === 1 ? r.ids[0] : undefined };
   }
 
@@ -379,7 +393,7 @@ class Scanner {
    */
   private splitCountryPrefix(p: number, n: number, plan: Plan): Plan | null {
     const body = plan.mentions[0];
-    if (body.ids.length !== 1) return null;
+    if (n < 2 || body.ids.length !== 1) return null; // the country is a shorter key at p
     const country = this.kb.record(body.ids[0])?.country;
     if (!country) return null;
     const keys = this.keys[0];
@@ -541,11 +555,20 @@ class Scanner {
       if (entry.endsWord && isWordChar(this.next(end))) continue;
       let hits: string[] | undefined;
       let qualified = false;
-      for (const v of entry.variants) {
-        if ((v.cat !== 'name' && v.cat !== 'qualified') || this.kb.record(v.id)?.country !== country) continue;
-        if (!this.caseOk(v, q, end)) continue;
-        hits = addUnique(hits, v.id);
-        qualified ||= v.cat === 'qualified';
+      if (!entry.caseChecked) {
+        for (const id of entry.names) if (this.kb.record(id)?.country === country) hits = addUnique(hits, id);
+        const shared = entry.qualifiedByCountry?.get(country);
+        if (!hits && shared) {
+          hits = shared.slice();
+          qualified = true;
+        }
+      } else {
+        for (const v of entry.variants) {
+          if ((v.cat !== 'name' && v.cat !== 'qualified') || this.kb.record(v.id)?.country !== country) continue;
+          if (!this.caseOk(v, q, end)) continue;
+          hits = addUnique(hits, v.id);
+          qualified ||= v.cat === 'qualified';
+        }
       }
       if (!hits) continue;
       return {
@@ -584,13 +607,14 @@ class Scanner {
     const open = t.charCodeAt(p);
     const closers = closersFor(open);
     if (!closers) return null;
+    const [close1, close2] = closers;
     if ((open === 0x27 || open === 0x22) && isWordChar(this.prev(p))) return null; // Russia's
     const limit = Math.min(this.segEnd, p + 2 + MAX_TITLE_LENGTH);
     let close = -1;
     for (let i = p + 1; i < limit; i++) {
       const c = t.charCodeAt(i);
       if (c === 10 || c === 13) break;
-      if (closers.includes(t[i])) {
+      if (c === close1 || c === close2) {
         close = i;
         break;
       }
@@ -601,9 +625,8 @@ class Scanner {
     while (s < e && FOLD[t.charCodeAt(s)] === 32) s++;
     while (e > s && FOLD[t.charCodeAt(e - 1)] === 32) e--;
     if (s >= e) return null;
-    const inner = t.slice(s, e);
-    if (!looksLikeTitle(inner)) return null;
-    const ids = this.lex.titles.get(titleKey(inner)) ?? [];
+    if (!looksLikeTitle(t, s, e)) return null;
+    const ids = this.lex.titles.get(titleKey(t.slice(s, e))) ?? [];
     return { end: close + 1, mentions: [this.mention(s, e, ids, 'quoted-title', ids.length > 1)] };
   }
 
@@ -613,8 +636,15 @@ class Scanner {
     if (c < 65 || c > 90 || isWordChar(this.prev(p))) return null;
     const ends = treatyPhraseEnds(this.text, p, this.segEnd);
     if (!ends) return null;
+    // Keys of each prefix, built word by word (a title key is the concatenation of its words' keys).
+    const keys: string[] = [];
+    let key = '';
+    for (let i = 0; i < ends.length; i++) {
+      key += titleKey(this.text.slice(i ? ends[i - 1] : p, ends[i]));
+      keys.push(key);
+    }
     for (let i = ends.length - 1; i >= 0; i--) {
-      const ids = this.lex.titles.get(titleKey(this.text.slice(p, ends[i])));
+      const ids = this.lex.titles.get(keys[i]);
       if (ids) return { end: ends[i], mentions: [this.mention(p, ends[i], ids, 'quoted-title', ids.length > 1)] };
     }
     const end = ends[ends.length - 1];
@@ -630,9 +660,15 @@ class Scanner {
     return { end: refs[refs.length - 1].end, mentions };
   }
 
-  private mention(start: number, end: number, ids: string[], via: MentionVia, ambiguous: boolean): Mention {
+  private mention(start: number, end: number, ids: string[], via: MentionVia, ambiguous: boolean, kind?: RecordKind): Mention {
     // ids may be the lexicon's shared array: each mention gets its own copy.
-    const m: Mention = { span: { start, end }, ids: ids.slice(), kind: this.kindOf(ids), via, text: this.text.slice(start, end) };
+    const m: Mention = {
+      span: { start, end },
+      ids: ids.slice(),
+      kind: kind ?? this.kindOf(ids),
+      via,
+      text: this.text.slice(start, end),
+    };
     if (ambiguous) m.ambiguous = true;
     return m;
   }

@@ -1,57 +1,98 @@
+import { FOLD, isHangul, isWordChar } from './chars';
+
 /**
  * Treaty titles as they are quoted or written out in prose, matched to instrument names whatever the spacing,
  * punctuation, middle dot, hyphenation, case or British/American spelling.
  */
 
 const EN_STOPWORDS = new Set(['the', 'of', 'on', 'and', 'between', 'a', 'an', 'concerning', 'for']);
+const BRITISH: [RegExp, string][] = [
+  [/neighbour/g, 'neighbor'],
+  [/isation/g, 'ization'],
+  [/programme/g, 'program'],
+  [/defence/g, 'defense'],
+  [/labour/g, 'labor'],
+];
 
-/** The comparison key of a title: letters and digits only, lower case, English function words dropped. */
+/** Letters and digits of any script that titles use (ㆍ is a "letter" to Unicode but a middle dot in Korean). */
+function isTitleChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+  if (c === 0x318d) return false;
+  return isWordChar(c) || isHangul(c) || (c >= 0x370 && c <= 0x52f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * The comparison key of a title: letters and digits only, folded case, English function words dropped, British
+ * spellings as American. A character loop, not a Unicode regex: it runs for every quoted title and treaty phrase.
+ */
 export function titleKey(s: string): string {
-  const t = s
-    .toLowerCase()
-    .replace(/\u318d/g, ' ') // ㆍ is a "letter" to Unicode but a middle dot in Korean text
-    .replace(/neighbour/g, 'neighbor')
-    .replace(/isation/g, 'ization')
-    .replace(/programme/g, 'program')
-    .replace(/defence/g, 'defense')
-    .replace(/labour/g, 'labor');
-  const tokens = t.match(/[\p{L}\p{N}]+/gu) ?? [];
   let key = '';
-  for (const w of tokens) if (!EN_STOPWORDS.has(w)) key += w;
+  let token = '';
+  let ascii = true;
+  const flush = () => {
+    if (!token) return;
+    if (!EN_STOPWORDS.has(token)) {
+      if (ascii) for (const [from, to] of BRITISH) if (token.length >= 6 && token.includes(from.source)) token = token.replace(from, to);
+      key += token;
+    }
+    token = '';
+    ascii = true;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = FOLD[s.charCodeAt(i)];
+    if (isTitleChar(c)) {
+      token += String.fromCharCode(c);
+      if (c >= 0x80) ascii = false;
+    } else flush();
+  }
+  flush();
   return key;
 }
 
 const KO_TITLE_SUFFIXES = ['조약', '협정', '선언', '공동성명', '합의서', '헌장', '협약', '의정서'];
-const EN_TITLE_START = /^(?:the\s+)?(?:treaty|agreement|declaration|convention|charter|protocol)\b/i;
+const EN_TITLE_START = /(?:the\s+)?(?:treaty|agreement|declaration|convention|charter|protocol)\b/iy;
 
-/** Quoted text that names an instrument: Korean ending in 조약/협정/…, English starting with Treaty/Agreement/…. */
-export function looksLikeTitle(inner: string): boolean {
-  if (EN_TITLE_START.test(inner)) return true;
-  for (const suffix of KO_TITLE_SUFFIXES) if (inner.endsWith(suffix)) return true;
-  return false;
+/**
+ * Quoted text at [start, end) that names an instrument: Korean ending in 조약/협정/…, English starting with
+ * Treaty/Agreement/…. Checked in place, without slicing, since most quoted text is not a title.
+ */
+export function looksLikeTitle(text: string, start: number, end: number): boolean {
+  for (const suffix of KO_TITLE_SUFFIXES) if (end - start >= suffix.length && text.startsWith(suffix, end - suffix.length)) return true;
+  EN_TITLE_START.lastIndex = start;
+  return EN_TITLE_START.test(text) && EN_TITLE_START.lastIndex <= end;
 }
 
-/** Closing quote(s) accepted for an opening one. ASCII quotes close either way; ’ alone never opens. */
-export function closersFor(open: number): string | undefined {
+/**
+ * The closing quote accepted for an opening one, and an alternative or -1 (ASCII and typographic quotes close
+ * each other); undefined when the character does not open a quote (’ alone never does).
+ */
+export function closersFor(open: number): readonly [number, number] | undefined {
   switch (open) {
     case 0x2018: // ‘
     case 0x27: // '
-      return '’\'';
+      return SINGLE;
     case 0x201c: // “
     case 0x22: // "
-      return '”"';
+      return DOUBLE;
     case 0x300c:
-      return '」';
+      return CORNER; // 「」
     case 0x300e:
-      return '』';
+      return WHITE_CORNER; // 『』
     case 0x300a:
-      return '》';
+      return DOUBLE_ANGLE; // 《》
     case 0x3008:
-      return '〉';
+      return ANGLE; // 〈〉
     default:
       return undefined;
   }
 }
+
+const SINGLE = [0x2019, 0x27] as const;
+const DOUBLE = [0x201d, 0x22] as const;
+const CORNER = [0x300d, -1] as const;
+const WHITE_CORNER = [0x300f, -1] as const;
+const DOUBLE_ANGLE = [0x300b, -1] as const;
+const ANGLE = [0x3009, -1] as const;
 
 export const MAX_TITLE_LENGTH = 160;
 
