@@ -40,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  const c = client;
   client = undefined;
+  // A client whose server never started has nothing to stop (and `stop()` would reject).
+  if (c?.isRunning()) await c.stop();
 }
