@@ -158,3 +158,20 @@ test('non-string keys and ids are kept as strings of what was written', () => {
   assert.equal(doc.frontMatter!.fields.get('1')!.value, 'one');
   assert.equal(doc.frontMatter!.fields.get('id')!.value, 42);
 });
+
+test('a horizontal rule after prose does not close a forgotten front-matter', () => {
+  const text = '---\ntitle: 제목\n\n첫 문단입니다.\n\n---\n\n둘째 문단.\n';
+  const doc = parseDocument('file:///hr.md', text);
+  assert.equal(doc.frontMatter!.unterminated, true);
+  assert.deepEqual(doc.frontMatter!.problems, []);
+  assert.equal(doc.frontMatter!.fields.get('title')!.value, '제목');
+  assert.ok(doc.textSegments.some((s) => text.slice(s.start, s.end).includes('둘째 문단')));
+});
+
+test('a typo among the fields is a YAML error inside a closed block', () => {
+  const text = '---\ntitle: 제목\ndate 2024-01-01\nsource: s\n---\n본문\n';
+  const doc = parseDocument('file:///typo.md', text);
+  assert.equal(doc.frontMatter!.unterminated, false);
+  assert.ok(doc.frontMatter!.problems.length > 0);
+  assert.equal(doc.text.slice(doc.body.start), '본문\n');
+});

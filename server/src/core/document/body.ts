@@ -1,6 +1,6 @@
 import type { Span } from '../text/span';
 import type { Heading, UrlRef, WikiLink } from './types';
-import { isAsciiAlnum, isBareDomainOrEmail, isDomainChar, urlEnd, urlPrefixAt } from './urls';
+import { ALNUM, CHAR_CLASS, DOMAIN, isAsciiAlnum, isBareDomainOrEmail, isDomainChar, urlEnd, urlPrefixAt } from './urls';
 
 /*
  * Body scanner for Markdown, plain text and HTML-ish scraped pages, hand-written because we need the exact
@@ -17,6 +17,10 @@ const MAX_TAG = 2000;
 const MAX_WIKILINK = 500;
 /** Element whose content is not prose and is skipped whole. */
 const RAW_TEXT = new Set(['script', 'style', 'code', 'textarea', 'template']);
+
+/** Characters that may open a construct: line breaks, `<`, backtick, `[`, `]`. */
+const STARTS = new Uint8Array(128);
+for (const c of [10, 13, 60, 96, 91, 93]) STARTS[c] = 1;
 
 export interface BodyScan {
   textSegments: Span[];
@@ -62,6 +66,11 @@ class Scanner {
         }
       }
       const c = text.charCodeAt(i);
+      // Fast path: most characters (Hangul, spaces, punctuation) start nothing.
+      if (c >= 128 || (STARTS[c] === 0 && (CHAR_CLASS[c] & ALNUM) === 0)) {
+        i++;
+        continue;
+      }
       if (c === 10 || c === 13) {
         i++;
         lineStart = true;
@@ -72,7 +81,7 @@ class Scanner {
       else if (c === 96 /* ` */) next = this.inlineCode(i);
       else if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 91) next = this.wikiLink(i);
       else if (c === 93 /* ] */ && text.charCodeAt(i + 1) === 40 /* ( */) next = this.markdownLinkTarget(i + 1);
-      else if (isAsciiAlnum(c) && !isDomainChar(text.charCodeAt(i - 1) || 32)) next = this.word(i);
+      else if ((CHAR_CLASS[c] & ALNUM) !== 0 && !isDomainChar(text.charCodeAt(i - 1))) next = this.word(i);
       i = next === i ? i + 1 : next;
     }
     this.flush(end);
@@ -244,9 +253,10 @@ class Scanner {
     }
     let j = i;
     let innerDot = false;
-    while (j < this.body.end) {
+    const end = this.body.end;
+    while (j < end) {
       const c = text.charCodeAt(j);
-      if (!isDomainChar(c)) break;
+      if (c >= 128 || (CHAR_CLASS[c] & DOMAIN) === 0) break;
       if (c === 46 && isAsciiAlnum(text.charCodeAt(j + 1))) innerDot = true;
       j++;
     }

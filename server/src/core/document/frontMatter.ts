@@ -64,6 +64,7 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
   let close: Line | undefined;
   let lastYamlLine: Line | undefined;
   let prose: Line | undefined;
+  let previousBlank = false;
   while (pos < text.length) {
     const line = lineAt(text, pos);
     const content = text.slice(line.start, line.end);
@@ -71,13 +72,19 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
       close = line;
       break;
     }
+    const blank = content.trim() === '';
     if (!prose) {
       if (looksLikeYaml(content)) {
-        if (content.trim() !== '') lastYamlLine = line;
+        if (!blank) lastYamlLine = line;
       } else {
         prose = line;
+        // A paragraph of prose after a blank line: the closing fence was forgotten. A later `---` is a
+        // horizontal rule of the body, not the end of the front-matter. (A bad line right among the fields is
+        // more likely a typo: keep looking for the fence so the YAML error is reported where it is.)
+        if (previousBlank) break;
       }
     }
+    previousBlank = blank;
     pos = line.next;
   }
 
@@ -110,7 +117,8 @@ type Parsed = Pick<FrontMatter, 'data' | 'fields' | 'problems'>;
 
 function parseYamlBlock(text: string, contentSpan: Span): Parsed {
   const base = contentSpan.start;
-  const source = text.slice(contentSpan.start, contentSpan.end);
+  // yaml does not break lines at a lone \r (old Mac files); as \n it does, and offsets keep their meaning.
+  const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
   const problems: YamlProblem[] = [];
   const fields = new Map<string, FrontMatterField>();
   let doc: Document.Parsed;
@@ -129,6 +137,9 @@ function parseYamlBlock(text: string, contentSpan: Span): Parsed {
       if (e.code === 'DUPLICATE_KEY') end = keyEndAt(doc, start) ?? end;
       // Widen an empty span to the character it points at so the editor can show it.
       if (end <= start && start < source.length && source[start] !== '\n' && source[start] !== '\r') end = start + 1;
+      // No range may end or start between the \r and \n of a CRLF: no LSP position stands there.
+      if (source[start - 1] === '\r' && source[start] === '\n') start--;
+      if (source[end - 1] === '\r' && source[end] === '\n') end--;
       problems.push({ message: firstLine(e.message), span: toSpan(start, Math.max(start, end)), code: e.code, severity });
     }
   }

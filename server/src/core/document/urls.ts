@@ -9,13 +9,23 @@ const GENERIC_TLDS = new Set([
   'news', 'blog', 'site', 'online', 'tech', 'kr',
 ]);
 
-export function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** ASCII character classes as bit flags, so the scanner's per-character tests are one table load. */
+export const ALNUM = 1;
+export const DOMAIN = 2;
+export const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  // Letters, digits and `.-_@+%`: what a bare domain, an email or a path-less URL token is made of.
+  const domain = alnum || c === 46 || c === 45 || c === 95 || c === 64 || c === 43 || c === 37;
+  CHAR_CLASS[c] = (alnum ? ALNUM : 0) | (domain ? DOMAIN : 0);
 }
 
-/** Characters that may make up a bare domain, an email or a path-less URL token. */
+export function isAsciiAlnum(c: number): boolean {
+  return c < 128 && (CHAR_CLASS[c] & ALNUM) !== 0;
+}
+
 export function isDomainChar(c: number): boolean {
-  return isAsciiAlnum(c) || c === 46 /* . */ || c === 45 /* - */ || c === 95 /* _ */ || c === 64 /* @ */ || c === 43 /* + */ || c === 37 /* % */;
+  return c < 128 && (CHAR_CLASS[c] & DOMAIN) !== 0;
 }
 
 /** Characters that end a URL: whitespace, quotes, angle brackets, backtick and CJK punctuation/quotes. */
