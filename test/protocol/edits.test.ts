@@ -131,6 +131,10 @@ describe('create definition', () => {
     root = copyFixture('basic');
     // No kb/definitions.yaml yet: the quick fix must create it.
     renameSync(join(root, 'kb/definitions.yaml'), join(root, 'kb/main.yaml'));
+    writeFileSync(
+      join(root, 'docs/epsilon.md'),
+      '---\ntitle: 협정 서명\ndate: 2024-03-03\nsource: https://example.org/e\n---\n\n양국은 ‘푸른바다 보호에 관한 협정’에 서명하였다.\n',
+    );
     client = await TestClient.start(root);
   });
   after(async () => {
@@ -157,5 +161,24 @@ describe('create definition', () => {
     writeFileSync(join(root, 'kb/definitions.yaml'), kb);
     await notifyDisk(client, 'kb/definitions.yaml', FileChangeType.Created);
     await client.waitForDiagnostics('docs/beta.md', (d) => !d.some((x) => x.code === 'PL006'), 'PL006 cleared');
+  });
+
+  test('an unknown quoted instrument gets a definition named by its title, which then resolves it', async () => {
+    const rel = 'docs/epsilon.md';
+    const diags = await client.waitForDiagnostics(rel, (d) => d.some((x) => x.code === 'PL013'));
+    const unknown = diags.find((d) => d.code === 'PL013')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: client.uri(rel) },
+      range: unknown.range,
+      context: { diagnostics: [unknown], only: ['quickfix'] },
+    })) as CodeAction[];
+    const create = actions.find((a) => a.title.startsWith('Create definition'));
+    assert.ok(create, actions.map((a) => a.title).join('; '));
+    const kbRel = 'kb/definitions.yaml';
+    const kb = applied(client, create.edit!)[kbRel];
+    assert.match(kb, /^- id: instrument-1\n  kind: agreement # [^\n]*\n  name:\n    ko: 푸른바다 보호에 관한 협정\n$/m);
+    writeFileSync(join(root, kbRel), kb);
+    await notifyDisk(client, kbRel, FileChangeType.Changed);
+    await client.waitForDiagnostics(rel, (d) => !d.some((x) => x.code === 'PL013'), 'PL013 resolved by the new record');
   });
 });

@@ -10,15 +10,54 @@ export const USER_KB_FILE = 'kb/definitions.yaml';
 
 const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 
-/** The unknown id a PL006/PL007 diagnostic is about, from its data or the text under it. */
-function unknownIdOf(doc: IndexedDocument, d: CoreDiagnostic): { id: string; field?: string; label?: string } | undefined {
-  if (d.code !== CODES.unknownId && d.code !== CODES.unresolvedLink) return undefined;
+interface NewRecord {
+  id: string;
+  kind: string;
+  /** The name as written in the text (an id when nothing better is known). */
+  name: string;
+}
+
+/** The record a PL006/PL007/PL013 diagnostic asks for, from its data or the text under it. */
+function newRecordFor(index: WorkspaceIndex, doc: IndexedDocument, d: CoreDiagnostic): NewRecord | undefined {
   const data = d.data ?? {};
+  if (d.code === CODES.unknownInstrument) {
+    const title = typeof data.text === 'string' ? data.text : doc.parsed.text.slice(d.span.start, d.span.end);
+    if (!title.trim()) return undefined;
+    return { id: freshId(index, slugOf(title) || 'instrument'), kind: instrumentKindOf(title), name: title.trim() };
+  }
+  if (d.code !== CODES.unknownId && d.code !== CODES.unresolvedLink) return undefined;
   const text = doc.parsed.text.slice(d.span.start, d.span.end).replace(/^\[\[|\]\]$/g, '');
   const id = typeof data.id === 'string' ? data.id : text.split('|')[0].replace(/^["']|["']$/g, '').trim();
   if (!id) return undefined;
   const link = doc.parsed.links.find((l) => l.span.start <= d.span.start && d.span.end <= l.span.end);
-  return { id, field: typeof data.field === 'string' ? data.field : undefined, label: link?.label };
+  return { id, kind: data.field === 'treaties' ? 'treaty' : 'organization', name: link?.label ?? id };
+}
+
+/** The instrument kind a title suggests (결의/resolution, 선언/declaration, …); treaty otherwise. */
+function instrumentKindOf(title: string): string {
+  const t = title.toLowerCase();
+  if (/결의|resolution/.test(t)) return 'resolution';
+  if (/선언|declaration/.test(t)) return 'declaration';
+  if (/성명|statement|communiqu/.test(t)) return 'statement';
+  if (/협정|agreement|memorandum|양해각서/.test(t)) return 'agreement';
+  if (/프로그램|programme|program|partnership/.test(t)) return 'programme';
+  return 'treaty';
+}
+
+/** `Treaty on Open Skies` → `treaty-on-open-skies`; Korean titles have no Latin slug and get a numbered id. */
+function slugOf(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+}
+
+function freshId(index: WorkspaceIndex, base: string): string {
+  const taken = (id: string) => index.kb.has(id) || index.documentsWithId(id).length > 0;
+  if (base !== 'instrument' && !taken(base)) return base;
+  for (let n = 1; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** Which kb file takes the new record: kb/definitions.yaml under the document's root, or the first kb file. */
@@ -32,8 +71,13 @@ function targetKbFile(index: WorkspaceIndex, roots: string[], docUri: string): s
   return index.uris().find((u) => index.document(u)?.isKbFile);
 }
 
+/** Plain YAML when that reads back as the same string, else double-quoted (JSON strings are valid YAML). */
 function yamlScalar(s: string): string {
-  return ID_PATTERN.test(s) ? s : JSON.stringify(s);
+  // Words YAML 1.1 readers take for booleans, nulls or numbers stay quoted.
+  if (/^(true|false|null|yes|no|on|off|y|n|~|[-+]?[\d._]+)$/i.test(s)) return JSON.stringify(s);
+  if (ID_PATTERN.test(s)) return s;
+  const plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*$/.test(s) && !/:\s|\s#|\s$|:$/.test(s);
+  return plain ? s : JSON.stringify(s);
 }
 
 /**
@@ -41,12 +85,11 @@ function yamlScalar(s: string): string {
  * when absent). The kind is a guess from where the id was used; names come from a link label or the id.
  */
 export function createDefinitionFix(index: WorkspaceIndex, roots: string[], doc: IndexedDocument, d: CoreDiagnostic): Fix | undefined {
-  const unknown = unknownIdOf(doc, d);
+  const unknown = newRecordFor(index, doc, d);
   if (!unknown) return undefined;
   const kbUri = targetKbFile(index, roots, doc.uri);
   if (!kbUri) return undefined;
-  const kind = unknown.field === 'treaties' ? 'treaty' : 'organization';
-  const name = unknown.label ?? unknown.id;
+  const { kind, name } = unknown;
   const nameKey = /[\uac00-\ud7a3]/.test(name) ? 'ko' : 'en';
   const kbDoc = index.document(kbUri);
   const existing = kbDoc?.parsed.text;
@@ -70,7 +113,7 @@ export function createDefinitionFix(index: WorkspaceIndex, roots: string[], doc:
     newText = `${sep}${lines.join('\n')}\n`;
   }
   return {
-    title: `Create definition for '${unknown.id}' in ${index.displayPath(kbUri)}`,
+    title: `Create definition for '${d.code === CODES.unknownInstrument ? name : unknown.id}' in ${index.displayPath(kbUri)}`,
     kind: 'quickfix',
     fixes: [d.code],
     changes: [{ uri: kbUri, create: existing === undefined, edits: [{ span: { start: at, end: at }, newText }] }],
