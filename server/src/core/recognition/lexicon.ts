@@ -52,6 +52,8 @@ export interface LexEntry {
   qualifiedDefault: { ko: string[]; en: string[] } | undefined;
   /** The country this is a short form of (한, 미, 카자흐); undefined when none or when two countries share it. */
   shortId: string | undefined;
+  /** The record of names[0], looked up once: most matches resolve to it. */
+  firstRecord: KbRecord | undefined;
 }
 
 /** Everything recognition needs from one knowledge base, compiled once (see lexiconFor). */
@@ -127,6 +129,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
         qualifiedByCountry: undefined,
         qualifiedDefault: undefined,
         shortId: undefined,
+        firstRecord: undefined,
       });
     }
     return entries[i];
@@ -186,6 +189,7 @@ function summarise(entry: LexEntry, kb: KnowledgeBase): void {
     else shortId = v.id;
   }
   entry.shortId = shortShared ? undefined : shortId;
+  entry.firstRecord = entry.names.length ? kb.record(entry.names[0]) : undefined;
   if (!entry.qualified.length) return;
   entry.qualifiedByCountry = new Map();
   entry.qualifiedDefault = { ko: [], en: [] };

@@ -359,7 +359,7 @@ class Scanner {
     if (entry.weak && !this.countryContext(p, end)) return null;
     const r = this.resolve(entry, p, end);
     if (!r) return null;
-    const record = this.kb.record(r.ids[0]);
+    const record = r.ids === entry.names ? entry.firstRecord : this.kb.record(r.ids[0]);
     const countryLike = isCountryLike(record);
     // 러시아어, 한국어: the language, not the country. (러시아인, 한국인 stay mentions of the country.)
     if (countryLike && entry.endsHangul && countryTrapAt(this.text, end)) return null;
