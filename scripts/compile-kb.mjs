@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Pre-parses the built-in knowledge base (server/data/kb/*.yaml) into server/out/kb.json, so the server and the
-// CLI start without parsing YAML: parsing and validating the ~9,000 lines takes several hundred milliseconds,
-// loading the JSON a few. The loader (server/src/core/kb/builtin.ts) uses kb.json only when it is newer than
-// every YAML file, and still points go-to-definition at the YAML. Fails (exit 1) on any error in the data.
+// CLI start without parsing YAML: parsing and validating ~6,000 lines takes several hundred milliseconds,
+// loading the JSON a few. The loader (server/src/core/kb/builtin.ts) uses kb.json only when its hash matches
+// the YAML files as they are, and still points go-to-definition at the YAML. Fails (exit 1) on any error in the data.
 // Run: node scripts/compile-kb.mjs   (also run by scripts/build.mjs)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

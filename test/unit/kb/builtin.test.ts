@@ -10,6 +10,7 @@ import {
   loadBuiltinKb,
   parseBuiltinYaml,
   readCompiledKb,
+  sourceHash,
 } from '../../../server/src/core/kb/builtin';
 import { KnowledgeBase } from '../../../server/src/core/kb/knowledgeBase';
 
@@ -30,9 +31,13 @@ test('the compiled base (server/out/kb.json) holds exactly what parsing the YAML
   try {
     const file = join(tmp, 'kb.json');
     writeFileSync(file, JSON.stringify(compileBuiltinKb(dir)));
-    const fromJson = readCompiledKb(file, dir)!;
+    const fromJson = readCompiledKb(file, dir, sourceHash(dir))!;
     const fromYaml = parseBuiltinYaml(dir).all;
     assert.deepEqual(fromJson, fromYaml);
+    // Compiled from other YAML (an edited file): not used. A truncated file: not used, no throw.
+    assert.equal(readCompiledKb(file, dir, 'another-hash'), undefined);
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 1000));
+    assert.equal(readCompiledKb(file, dir), undefined);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyExtensions } from './extend';
@@ -8,7 +9,9 @@ import type { Span } from '../text/span';
 
 /** What scripts/compile-kb.mjs writes to server/out/kb.json: the built-in records, pre-parsed, with their id spans. */
 export interface CompiledKb {
-  format: 1;
+  format: 2;
+  /** Fingerprint of the YAML it was compiled from (sourceHash): a different one means kb.json is stale. */
+  hash: string;
   files: { file: string; records: { record: KbRecord; idSpan: Span }[] }[];
 }
 
@@ -54,16 +57,29 @@ function resolve(all: LoadedRecord[]): { records: LoadedRecord[]; orphans: Loade
   return applyExtensions([...bases, ...extensions]);
 }
 
-function newestMtime(dir: string, files: string[]): number {
-  let newest = 0;
-  for (const f of files) newest = Math.max(newest, statSync(join(dir, f)).mtimeMs);
-  return newest;
+/**
+ * Fingerprint of the built-in YAML: names and contents. Contents rather than modification times, because an
+ * installed extension's files all get the time they were unpacked at. Reading and hashing the ~200 kB costs about
+ * a millisecond.
+ */
+export function sourceHash(dir: string, files = builtinKbFiles(dir)): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+  return hash.digest('hex');
 }
 
-/** Reads a compiled base; origins point at the YAML files in `dir`. Undefined for an unknown format. */
-export function readCompiledKb(path: string, dir = builtinKbDir()): LoadedRecord[] | undefined {
-  const compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledKb;
-  if (compiled.format !== 1) return undefined;
+/**
+ * Reads a compiled base; origins point at the YAML files in `dir`. Undefined for another format, or when `hash`
+ * is given and the base was compiled from other YAML.
+ */
+export function readCompiledKb(path: string, dir = builtinKbDir(), hash?: string): LoadedRecord[] | undefined {
+  let compiled: CompiledKb;
+  try {
+    compiled = JSON.parse(readFileSync(path, 'utf8')) as CompiledKb;
+  } catch {
+    return undefined; // unreadable or truncated: the YAML is the source of truth
+  }
+  if (compiled.format !== 2 || (hash !== undefined && compiled.hash !== hash)) return undefined;
   const out: LoadedRecord[] = [];
   for (const f of compiled.files) {
     const uri = pathToFileURL(join(dir, f.file)).href;
@@ -104,27 +120,26 @@ export function compileBuiltinKb(dir = builtinKbDir()): CompiledKb {
     if (!files.has(file)) files.set(file, []);
     files.get(file)!.push({ record, idSpan: origin.idSpan });
   }
-  return { format: 1, files: [...files].map(([file, records]) => ({ file, records })) };
+  return { format: 2, hash: sourceHash(dir), files: [...files].map(([file, records]) => ({ file, records })) };
 }
 
 let cached: BuiltinKbLoad | undefined;
 
 /**
- * Loads the built-in knowledge base, extensions applied, once per process. Uses server/out/kb.json when it is
- * newer than every YAML file (parsing ~700 records of YAML costs more than the 100 ms start-up budget allows),
- * otherwise parses the YAML. Origins always point at the YAML file and the `id:` value, for go-to-definition.
+ * Loads the built-in knowledge base, extensions applied, once per process. Uses server/out/kb.json when it was
+ * compiled from the YAML as it is now (parsing ~600 records of YAML costs more than the 100 ms start-up budget
+ * allows), otherwise parses the YAML. Origins always point at the YAML file and the `id:` value, for go-to-definition.
  */
 export function loadBuiltinKbDetailed(): BuiltinKbLoad {
   if (cached) return cached;
   const dir = builtinKbDir();
   const files = builtinKbFiles(dir);
   const compiled = compiledKbPath();
-  if (compiled && (files.length === 0 || statSync(compiled).mtimeMs >= newestMtime(dir, files))) {
-    const all = readCompiledKb(compiled, dir);
-    if (all) {
-      cached = { records: resolve(all).records, problems: [], from: 'compiled' };
-      return cached;
-    }
+  // Without the YAML (a trimmed install) the compiled base is all there is; with it, it must match.
+  const fromJson = compiled ? readCompiledKb(compiled, dir, files.length ? sourceHash(dir, files) : undefined) : undefined;
+  if (fromJson) {
+    cached = { records: resolve(fromJson).records, problems: [], from: 'compiled' };
+    return cached;
   }
   const { all, problems } = parseBuiltinYaml(dir);
   const { records, orphans } = resolve(all);
