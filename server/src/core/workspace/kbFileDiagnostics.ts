@@ -1,7 +1,8 @@
 import type { PolicyLensConfig } from '../config/config';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { LoadedRecord } from '../kb/record';
-import { CODES, type CoreDiagnostic, type Severity } from '../rules/types';
+import { withConfiguredSeverity } from '../rules/severity';
+import { CODES, type CoreDiagnostic } from '../rules/types';
 
 /** Fields of a record that hold ids of other records. */
 const ID_FIELDS = ['country', 'parent', 'replaced_by', 'replaces'] as const;
@@ -46,16 +47,5 @@ export function kbFileDiagnostics(
       }
     }
   }
-  return applySeverities(out, config);
-}
-
-/** Applies the user's severity overrides; `off` drops the diagnostic. */
-export function applySeverities(diagnostics: CoreDiagnostic[], config: PolicyLensConfig): CoreDiagnostic[] {
-  const out: CoreDiagnostic[] = [];
-  for (const d of diagnostics) {
-    const override = config.severity[d.code];
-    if (override === 'off') continue;
-    out.push(override ? { ...d, severity: override as Severity } : d);
-  }
-  return out;
+  return withConfiguredSeverity(out, config);
 }
