@@ -212,3 +212,15 @@ test('severities are configurable by code; off drops the rule', () => {
   const r = check(text, [], { config: { severity: { PL011: 'error', PL002: 'off' } } });
   assert.deepEqual(r.diags.map((d) => [d.code, d.severity]), [['PL011', 'error']]);
 });
+
+test('definition notes (id + record kind) need no title/date/source and no entity list', () => {
+  const text = '---\nid: kim-hong-kyun\nkind: person\nname: {ko: 김홍균, en: Kim Hong-kyun}\naliases: {ko: [김 차관]}\ncountry: kor\n---\n러시아 담당 차관.\n';
+  const r = check(text, [mentionOf(text, '러시아', ['rus'], 'country')]);
+  assert.deepEqual(codes(r), []);
+  // An ordinary document with a kind that is not a record kind is still a document.
+  assert.ok(codes(check('---\nid: memo-1\nkind: memo\n---\n')).includes('PL002'));
+});
+
+test('YAML errors suppress "missing field" guesses (the field may be there)', () => {
+  assert.deepEqual(codes(check('---\ntitle: [unclosed\n---\n')).filter((c) => c === 'PL002'), []);
+});

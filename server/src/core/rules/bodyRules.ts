@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../document/types';
 import { isInstrumentKind } from '../kb/record';
 import type { Mention } from '../recognition/types';
-import { diag } from './frontMatterRules';
+import { diag, isDefinitionNote } from './frontMatterRules';
 import { closestId } from './suggest';
 import { CODES, type CoreDiagnostic, type RuleContext } from './types';
 
@@ -33,6 +33,8 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
   const entities = listed('entities');
   const treaties = listed('treaties');
   const reported = new Set<string>();
+  // A definition note's prose describes its record; it has no entity list to keep in sync.
+  const definitionNote = isDefinitionNote(fm);
   for (const m of mentions) {
     if (fm && m.span.start < fm.span.end && m.span.end > fm.span.start) continue;
     if (m.ids.length === 0 || m.kind === 'unknown') {
@@ -42,7 +44,7 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
       continue;
     }
     // Front-matter lists are checked only where there is front-matter (without it, PL001 says it all).
-    if (!fm?.data || m.ids.length !== 1 || m.ambiguous) continue;
+    if (!fm?.data || definitionNote || m.ids.length !== 1 || m.ambiguous) continue;
     const id = m.ids[0];
     if (reported.has(id)) continue;
     reported.add(id);

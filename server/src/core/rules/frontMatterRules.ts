@@ -1,6 +1,6 @@
 import type { FrontMatter, FrontMatterField, ParsedDocument } from '../document/types';
 import { inferMetadata, type InferredMetadata } from '../fixes/infer';
-import { isInstrumentKind } from '../kb/record';
+import { isInstrumentKind, isRecordKind } from '../kb/record';
 import type { Mention } from '../recognition/types';
 import type { Span } from '../text/span';
 import { checkDateValue } from './dates';
@@ -41,9 +41,18 @@ export function frontMatterRules(doc: ParsedDocument, fm: FrontMatter, mentions:
   }
   if (!fm.data) return out;
 
-  out.push(...requiredFields(doc, fm, mentions, ctx));
+  // YAML errors hide fields that are there: "missing" would be a guess, and its fix would duplicate the key.
+  const unreliable = fm.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
+  // A definition note describes a record (a person, a treaty): it is not a dated policy document.
+  if (!unreliable && !isDefinitionNote(fm)) out.push(...requiredFields(doc, fm, mentions, ctx));
   for (const field of fm.fields.values()) out.push(...fieldRules(doc, field, ctx));
   return out;
+}
+
+/** Front-matter with an `id` and a record `kind`: the document defines a knowledge-base record. */
+export function isDefinitionNote(fm: FrontMatter | null): boolean {
+  const data = fm?.data;
+  return !!data && typeof data.id === 'string' && typeof data.kind === 'string' && isRecordKind(data.kind);
 }
 
 function requiredFields(doc: ParsedDocument, fm: FrontMatter, mentions: readonly Mention[], ctx: RuleContext): CoreDiagnostic[] {
@@ -74,6 +83,8 @@ function fieldRules(doc: ParsedDocument, field: FrontMatterField, ctx: RuleConte
   const { key, value } = field;
   if (value == null) return out;
   if ((LIST_FIELDS as readonly string[]).includes(key)) {
+    // Records (definition notes) give aliases per language: `aliases: {ko: [...], en: [...]}`.
+    if (key === 'aliases' && isPerLanguageLists(value)) return out;
     if (!Array.isArray(value)) {
       out.push(diag(CODES.wrongType, `'${key}' should be a list (e.g. [a, b] or '- a' lines), not ${describe(value)}.`, field.valueSpan, { field: key, expected: 'list' }));
       return out;
@@ -142,6 +153,11 @@ function idListRules(field: FrontMatterField, ctx: RuleContext): CoreDiagnostic[
     out.push(diag(CODES.unknownId, message, item.span, data));
   }
   return out;
+}
+
+function isPerLanguageLists(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => Array.isArray(v) || typeof v === 'string');
 }
 
 function describe(value: unknown): string {
