@@ -48,7 +48,11 @@ test('wiki-links are annotation mentions, known or unknown, merged in order', ()
 });
 
 test('mentions are sorted, non-overlapping, inside segments, and their text is the spanned text', () => {
-  const pieces = ['북한의 ', '한미일은 ', '태평양 ', 'NATO ', '(', ')', '북대서양조약기구', '‘', '’', '결의 2397호 ', '폴란드 ', '외교부', ' UNANIMOUSLY ', '러시아어 ', '\n'];
+  const pieces = [
+    '북한의 ', '한미일은 ', '태평양 ', 'NATO ', '(', ')', ',', '북대서양조약기구', '‘', '’', "'", '"', '결의 ', '2397', '호',
+    '폴란드 ', '외교부', ' UNANIMOUSLY ', '러시아어 ', '\n', 'Treaty of ', 'Friendship', ' and ', 'resolution ', '(2006)',
+    '·', '-', '카자흐', '\uD83D\uDE00', '\uD800', '수단', ' 정부', '미', '국무부', ' ',
+  ];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.integer({ min: 0, max: 200 }), (parts, cut) => {
       const text = parts.join('');
@@ -85,6 +89,11 @@ test('huge, binary-looking and empty inputs do not throw', () => {
   assert.deepEqual(recognize(input('', []), KB), []);
   const lone = '\uD800‘' + '가'.repeat(500);
   assert.deepEqual(recognize(input(lone, [[0, lone.length]]), KB), []);
+  const quotes = '‘'.repeat(100_000) + 'Treaty of ' + 'Aa '.repeat(50_000);
+  const ms2 = recognize(input(quotes, [[0, quotes.length]]), KB);
+  assert.equal(ms2.length, 1, 'one unknown treaty phrase, cut at a title-like length');
+  assert.equal(ms2[0].kind, 'unknown');
+  assert.ok(ms2[0].text.length <= 170);
 });
 
 test('recognition in slices gives the same mentions as in one go', () => {

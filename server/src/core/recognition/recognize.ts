@@ -25,7 +25,7 @@ import {
   type Lexicon,
 } from './lexicon';
 import { englishResolutions, koreanResolutions, symbolResolution, type ResolutionRef } from './resolutions';
-import { closersFor, looksLikeTitle, MAX_TITLE_LENGTH, titleKey, treatyPhraseEnds } from './titles';
+import { closersFor, looksLikeTitle, MAX_TITLE_LENGTH, QUOTE_KINDS, titleKey, treatyPhraseEnds } from './titles';
 import type { Mention, MentionVia } from './types';
 
 // Module-local references: imported bindings can compile to property getters (tsx/CJS), too slow per character.
@@ -143,6 +143,8 @@ class Scanner {
    */
   private readonly keys: Int32Array[];
   private readonly ends: Int32Array[];
+  private readonly noCloserUntil = new Int32Array(QUOTE_KINDS);
+  private readonly noCloserSegment = new Int32Array(QUOTE_KINDS).fill(-1);
   private readonly partStart = new Int32Array(MAX_COMPOUND_PARTS);
   private readonly partEnd = new Int32Array(MAX_COMPOUND_PARTS);
   private readonly partIds: string[] = [];
@@ -607,17 +609,29 @@ class Scanner {
     const open = t.charCodeAt(p);
     const closers = closersFor(open);
     if (!closers) return null;
-    const [close1, close2] = closers;
+    const [close1, close2, kind] = closers;
     if ((open === 0x27 || open === 0x22) && isWordChar(this.prev(p))) return null; // Russia's
     const limit = Math.min(this.segEnd, p + 2 + MAX_TITLE_LENGTH);
+    // Where an earlier search for this kind of closing quote ran dry: a run of openers without closers (a huge
+    // line of ‘‘‘…) is then searched once, not once per opener.
+    const known = this.noCloserUntil[kind];
+    let i = p + 1;
+    if (known > i && this.noCloserSegment[kind] === this.segStart) {
+      if (known >= limit) return null;
+      i = known;
+    }
     let close = -1;
-    for (let i = p + 1; i < limit; i++) {
+    for (; i < limit; i++) {
       const c = t.charCodeAt(i);
       if (c === 10 || c === 13) break;
       if (c === close1 || c === close2) {
         close = i;
         break;
       }
+    }
+    if (close < 0) {
+      this.noCloserUntil[kind] = i;
+      this.noCloserSegment[kind] = this.segStart;
     }
     if (close < 0) return null;
     let s = p + 1;

@@ -63,10 +63,10 @@ export function looksLikeTitle(text: string, start: number, end: number): boolea
 }
 
 /**
- * The closing quote accepted for an opening one, and an alternative or -1 (ASCII and typographic quotes close
- * each other); undefined when the character does not open a quote (’ alone never does).
+ * The closing quote accepted for an opening one, an alternative or -1 (ASCII and typographic quotes close each
+ * other), and the kind's index; undefined when the character does not open a quote (’ alone never does).
  */
-export function closersFor(open: number): readonly [number, number] | undefined {
+export function closersFor(open: number): readonly [number, number, number] | undefined {
   switch (open) {
     case 0x2018: // ‘
     case 0x27: // '
@@ -87,15 +87,19 @@ export function closersFor(open: number): readonly [number, number] | undefined 
   }
 }
 
-const SINGLE = [0x2019, 0x27] as const;
-const DOUBLE = [0x201d, 0x22] as const;
-const CORNER = [0x300d, -1] as const;
-const WHITE_CORNER = [0x300f, -1] as const;
-const DOUBLE_ANGLE = [0x300b, -1] as const;
-const ANGLE = [0x3009, -1] as const;
+// [closing quote, alternative closing quote or -1, index of this kind of quote]
+const SINGLE = [0x2019, 0x27, 0] as const;
+const DOUBLE = [0x201d, 0x22, 1] as const;
+const CORNER = [0x300d, -1, 2] as const;
+const WHITE_CORNER = [0x300f, -1, 3] as const;
+const DOUBLE_ANGLE = [0x300b, -1, 4] as const;
+const ANGLE = [0x3009, -1, 5] as const;
+export const QUOTE_KINDS = 6;
 
 export const MAX_TITLE_LENGTH = 160;
 
+/** Titles are never longer: a bound that keeps a pathological run of capitalised words linear. */
+const MAX_PHRASE_WORDS = 30;
 const PHRASE_HEAD = /(?:Treaty|Convention|Agreement)\s+(?:on|of)\s+/y;
 const PHRASE_WORD = /[ \t]*(,[ \t]*)?([A-Za-z][A-Za-z0-9'’-]*)/y;
 const CONNECTORS = new Set(['and', 'of', 'on', 'the', 'for', 'in', 'to', 'with', 'against', 'between']);
@@ -110,7 +114,7 @@ export function treatyPhraseEnds(text: string, pos: number, limit: number): numb
   if (!PHRASE_HEAD.test(text)) return undefined;
   let at = PHRASE_HEAD.lastIndex;
   const ends: number[] = [];
-  for (;;) {
+  while (ends.length < MAX_PHRASE_WORDS && at - pos < MAX_TITLE_LENGTH) {
     PHRASE_WORD.lastIndex = at;
     const m = PHRASE_WORD.exec(text);
     if (!m || PHRASE_WORD.lastIndex > limit) break;
