@@ -42,6 +42,9 @@ test('built-in KB: people and treaties, Korean and English', () => {
     '조선민주주의인민공화국과 러시아 연방 사이의 친선, 선린 및 협조에 관한 조약=russia-dprk-treaty-2000',
   ]);
   assert.deepEqual(ids('1961년 조소우호조약'), ['조소우호조약=ussr-dprk-treaty-1961']);
+  assert.deepEqual(ids('‘조선민주주의인민공화국과 소비에트 사회주의 연방공화국 간의 우호·협조 및 호상원조에 관한 조약’'), [
+    '조선민주주의인민공화국과 소비에트 사회주의 연방공화국 간의 우호·협조 및 호상원조에 관한 조약=ussr-dprk-treaty-1961',
+  ]);
   assert.deepEqual(ids('signed the Treaty on Friendship, Good-Neighborly Relations and Cooperation in 2000', 'en'), [
     'Treaty on Friendship, Good-Neighborly Relations and Cooperation=russia-dprk-treaty-2000',
   ]);
