@@ -163,6 +163,8 @@ test('a definition note front-matter is one record; its other fields are ignored
   assert.equal(ok.record?.record.id, 'my-note');
   assert.deepEqual(ok.record?.record.aliases, { ko: ['협정문'], en: ['The Agreement'] });
   assert.deepEqual(ok.record?.origin, { uri: 'file:///ws/notes/x.md', idSpan, builtin: false });
+  const dated = recordFromFrontMatter('file:///ws/notes/d.md', { id: 'dated', kind: 'treaty', name: 'D', signed: new Date(Date.UTC(2024, 5, 19)) }, idSpan);
+  assert.equal(dated.record?.record.signed, '2024-06-19', 'a YAML 1.1 timestamp is read as its date');
   const titled = recordFromFrontMatter('file:///ws/notes/t.md', { id: 'titled', kind: 'agreement', title: '한-나토 협정 메모' }, idSpan);
   assert.deepEqual(titled.record?.record.name, { ko: '한-나토 협정 메모' });
   // Front-matter parsers hand over null-prototype objects; the record built from one is an ordinary object.

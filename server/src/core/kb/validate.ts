@@ -127,8 +127,13 @@ class Checker {
   }
 
   date(v: unknown, at: PathSegment[]): string | undefined {
-    // A bare year is read by YAML as a number; accept it as the year it is.
-    const s = typeof v === 'number' && Number.isInteger(v) ? String(v) : v;
+    // A bare year is read by YAML as a number, and a YAML 1.1 parser makes timestamps of dates: accept both.
+    const s =
+      typeof v === 'number' && Number.isInteger(v)
+        ? String(v)
+        : v instanceof Date && !Number.isNaN(v.getTime())
+          ? v.toISOString().slice(0, 10)
+          : v;
     if (typeof s !== 'string' || !isKbDate(s)) {
       this.error(at, `invalid date ${JSON.stringify(s)}: use YYYY-MM-DD (or YYYY-MM, YYYY when the day is unknown)`);
       return undefined;
