@@ -138,7 +138,7 @@ async function openFile(page: Page, rel: string, expectText?: string): Promise<v
  * Moves the pointer onto `word` in the rendered editor lines and reads the hover widget. The first hovers can be
  * empty while the extension activates and the server indexes, so it retries until `expect` shows or time runs out.
  */
-async function hoverWord(page: Page, word: string, expect: string[], ms = 90_000): Promise<string> {
+async function hoverWord(page: Page, word: string, expect: string[], ms = 60_000): Promise<string> {
   const deadline = Date.now() + ms;
   let text = '';
   while (Date.now() < deadline) {
