@@ -47,8 +47,10 @@ test('a bare shared name: the default for the document language, else every clai
   assert.deepEqual(en.ids, ['kor-mofa', 'pol-mfa', 'jpn-mfa']);
   assert.equal(en.ambiguous, true);
   assert.equal(en.kind, 'ministry');
-  const [none] = mentionsOf('외교부', null);
+  const [none] = mentionsOf('Foreign Ministry', null);
   assert.equal(none.ambiguous, true);
+  // a Korean shared name in a mostly English document is still Korean usage
+  assert.deepEqual(found('외교부', 'en'), ['외교부=kor-mofa']);
 });
 
 test('English possessive and "of" qualify a shared name', () => {

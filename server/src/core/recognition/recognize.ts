@@ -305,7 +305,7 @@ class Scanner {
   /**
    * A shared name (외교부, Foreign Ministry): the claimant of the country mentioned right before (폴란드 외교부,
    * Poland's Foreign Ministry) or right after (Foreign Ministry of Poland); else the record that is the default for
-   * the document's language; else every claimant, flagged ambiguous.
+   * the language (Korean for a Hangul name, else the document's); else every claimant, flagged ambiguous.
    */
   private resolveQualified(entry: LexEntry, claimants: string[], p: number, end: number): Resolved {
     const ofCountry = (country: string | undefined): string[] => {
@@ -318,7 +318,9 @@ class Scanner {
     }
     const after = ofCountry(this.countryAfterOf(end));
     if (after.length) return { ids: after, via: 'qualified', ambiguous: after.length > 1 };
-    const lang = this.doc.language;
+    // A Korean shared name is Korean usage whatever the document's dominant script (a Korean passage in a mostly
+    // English page still means Korea's 외교부); other names follow the document's language.
+    const lang = entry.startsHangul ? 'ko' : this.doc.language;
     const defaults = lang && entry.qualifiedDefault ? entry.qualifiedDefault[lang].filter((id) => claimants.includes(id)) : [];
     if (defaults.length === 1) return { ids: defaults, via: 'alias', ambiguous: false };
     return { ids: claimants, via: 'alias', ambiguous: claimants.length > 1 };
