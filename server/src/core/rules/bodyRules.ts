@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../document/types';
 import { isInstrumentKind } from '../kb/record';
 import type { Mention } from '../recognition/types';
-import { diag, isDefinitionNote } from './frontMatterRules';
+import { diag, isDefinitionNote, yamlUnreliable } from './frontMatterRules';
 import { closestId } from './suggest';
 import { CODES, type CoreDiagnostic, type RuleContext } from './types';
 
@@ -44,7 +44,7 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
       continue;
     }
     // Front-matter lists are checked only where there is front-matter (without it, PL001 says it all).
-    if (!fm?.data || definitionNote || m.ids.length !== 1 || m.ambiguous) continue;
+    if (!fm?.data || yamlUnreliable(fm) || definitionNote || m.ids.length !== 1 || m.ambiguous) continue;
     const id = m.ids[0];
     if (reported.has(id)) continue;
     reported.add(id);

@@ -19,6 +19,14 @@ export function diag(code: DiagnosticCode, message: string, span: Span, data?: R
   return d;
 }
 
+/**
+ * YAML errors (other than a repeated key) hide fields that are there: saying one is missing or lacks an id would
+ * be a guess, and the fix for it would write into broken YAML (a duplicate key, or text inside an open quote).
+ */
+export function yamlUnreliable(fm: FrontMatter): boolean {
+  return fm.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
+}
+
 /** An empty value: nothing after the colon, an empty string or an empty list. */
 export function isEmptyValue(value: unknown): boolean {
   return value == null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
