@@ -86,6 +86,14 @@ test('__proto__ and constructor keys are plain data: no prototype pollution', ()
   const nested = data.nested as Record<string, unknown>;
   assert.equal(Object.getPrototypeOf(nested), null);
   assert.ok(Object.prototype.hasOwnProperty.call(nested, '__proto__'));
+  // A clear warning on each reserved key, nested ones included.
+  const reserved = doc.frontMatter!.problems.filter((p) => p.code === 'RESERVED_KEY');
+  assert.deepEqual(reserved.map((p) => [p.span.start, at(doc, p.span), p.severity]).sort((a, b) => (a[0] as number) - (b[0] as number)), [
+    [text.indexOf('__proto__'), '__proto__', 'warning'],
+    [text.indexOf('constructor'), 'constructor', 'warning'],
+    [text.indexOf('prototype'), 'prototype', 'warning'],
+    [text.lastIndexOf('__proto__'), '__proto__', 'warning'],
+  ]);
 });
 
 test('billion laughs: alias expansion is bounded and reported', () => {
