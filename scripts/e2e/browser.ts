@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { onInterrupt } from './cleanup';
 
 export const CHROMIUM = process.env.POLICY_LENS_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -9,7 +10,7 @@ export const CHROMIUM = process.env.POLICY_LENS_CHROMIUM ?? '/usr/bin/chromium';
 export async function launchChromium(root: string, viewport = { width: 1400, height: 900 }): Promise<BrowserContext> {
   const profile = join(root, 'chromium-profile');
   mkdirSync(profile, { recursive: true });
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
@@ -25,4 +26,7 @@ export async function launchChromium(root: string, viewport = { width: 1400, hei
       '--disable-dev-shm-usage',
     ],
   });
+  const forget = onInterrupt(() => context.close());
+  context.on('close', forget);
+  return context;
 }

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { onInterrupt } from './cleanup';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -96,6 +97,14 @@ export async function startCodeServer(opts: { root: string; settings?: Record<st
     ],
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const forget = onInterrupt(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    rmSync(root, { recursive: true, force: true });
+  });
   child.stdout!.on('data', (b) => (log += b));
   child.stderr!.on('data', (b) => (log += b));
   let exited = false;
@@ -146,6 +155,7 @@ export async function startCodeServer(opts: { root: string; settings?: Record<st
       } catch {
         /* nothing left */
       }
+      forget();
     },
   };
 }
