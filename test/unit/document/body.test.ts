@@ -37,9 +37,13 @@ test('a quoted attribute may contain ">" and the tag still ends after it', () =>
   assert.deepEqual(doc.urls.map((u) => u.url), ['http://x.org/']);
 });
 
-test('angle brackets around Hangul are prose, not tags', () => {
+test('angle brackets around titles are prose, not tags', () => {
   const doc = parseDocument('file:///k.txt', '<통일부 홈페이지>\n2 < 3 and a<b');
   assert.equal(prose(doc), '<통일부 홈페이지>\n2 < 3 and a<b');
+  const titled = parseDocument('file:///k.txt', '<NATO 정상회의> 참석, <Treaty on Friendship> 참조');
+  assert.equal(prose(titled), '<NATO 정상회의> 참석, <Treaty on Friendship> 참조');
+  const markup = parseDocument('file:///k.txt', '<B>굵게</B><o:p></o:p><my-widget data-x="러시아">위젯</my-widget><!DOCTYPE html>');
+  assert.equal(prose(markup), '굵게|위젯');
 });
 
 test('URLs, bare domains and emails are not prose', () => {

@@ -1,5 +1,6 @@
 import type { Span } from '../text/span';
 import type { Heading, UrlRef, WikiLink } from './types';
+import { isHtmlElementName } from './htmlElements';
 import { ALNUM, CHAR_CLASS, DOMAIN, isAsciiAlnum, isBareDomainOrEmail, isDomainChar, urlEnd, urlPrefixAt } from './urls';
 
 /*
@@ -321,6 +322,9 @@ class Scanner {
     let k = nameStart;
     while (k < gt && (isAsciiAlnum(text.charCodeAt(k)) || text.charCodeAt(k) === 45 || text.charCodeAt(k) === 58)) k++;
     const name = text.slice(nameStart, k).toLowerCase();
+    const after = text.charCodeAt(k);
+    const delimited = after === 62 || after === 47 || after === 32 || after === 9 || after === 10 || after === 13;
+    if (c1 !== 33 && c1 !== 63 && (!delimited || !isHtmlElementName(name))) return i + 1;
     const end = this.attributes(k, gt);
     this.exclude(i, end);
 
