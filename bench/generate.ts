@@ -15,7 +15,7 @@ import { loadLexicon, type Lexicon } from './corpus/lexicon';
 import { Random, seedFor } from './lib/random';
 import { REPO } from './lib/core';
 
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 const SEED = 0x5eed2026;
 export const CORPORA = join(REPO, 'bench', 'corpora');
 

@@ -20,6 +20,9 @@ export interface RequestLatency extends Latency {
   errors: number;
   /** Server CPU time per request (phase total / n): what a request costs, whatever else runs on the machine. */
   cpuPerRequestMs?: number;
+  /** Mean and largest number of items in array answers (locations): references' cost grows with them. */
+  meanItems?: number;
+  maxItems?: number;
 }
 
 export interface OursResult {
@@ -148,6 +151,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
       const times: number[] = [];
       let nonEmpty = 0;
       let errors = 0;
+      const items: number[] = [];
       const cpu0 = server.cpuMs();
       for (const m of picked) {
         const params = {
@@ -159,6 +163,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
           const { ms, result } = await server.timed(`textDocument/${method}`, params);
           times.push(ms);
           if (!isEmpty(result)) nonEmpty++;
+          if (Array.isArray(result)) items.push(result.length);
         } catch {
           errors++;
           if (server.crashed) throw new Error(`server exited during ${method}`);
@@ -166,7 +171,9 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
       }
       const cpu1 = server.cpuMs();
       const cpuPerRequestMs = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / times.length : undefined;
-      res[method] = { ...latency(times), nonEmpty, errors, cpuPerRequestMs };
+      const meanItems = items.length ? items.reduce((a, b) => a + b, 0) / items.length : undefined;
+      const maxItems = items.length ? Math.max(...items) : undefined;
+      res[method] = { ...latency(times), nonEmpty, errors, cpuPerRequestMs, meanItems, maxItems };
       log(`  ${method}: p50 ${res[method]!.p50.toFixed(2)} p95 ${res[method]!.p95.toFixed(2)} p99 ${res[method]!.p99.toFixed(2)} ms, ${nonEmpty}/${picked.length} non-empty`);
     }
 

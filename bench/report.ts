@@ -87,8 +87,8 @@ function latencyRows(o: OursResult): string[][] {
   return (['hover', 'definition', 'references'] as const).map((k) => {
     const l = o[k];
     return l
-      ? [k, ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max), ms(l.cpuPerRequestMs), `${l.nonEmpty}/${l.n}`, String(l.errors)]
-      : [k, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
+      ? [k, ms(l.p50), ms(l.p95), ms(l.p99), ms(l.max), ms(l.cpuPerRequestMs), `${l.nonEmpty}/${l.n}`, l.meanItems === undefined ? '' : `${l.meanItems.toFixed(0)} / ${l.maxItems}`, String(l.errors)]
+      : [k, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', '', 'n/a'];
   });
 }
 
@@ -203,7 +203,7 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
   }
   out.push(`### Request latency (client-observed, sequential, over ${o.hover?.n ?? 0} random mentions in open documents)`);
   out.push('');
-  out.push(table(['Request', 'p50', 'p95', 'p99', 'max', 'server CPU per request', 'non-empty answers', 'errors'], latencyRows(o)));
+  out.push(table(['Request', 'p50', 'p95', 'p99', 'max', 'server CPU per request', 'non-empty answers', 'locations per answer (mean / max)', 'errors'], latencyRows(o)));
   out.push('');
   out.push('### Edits and the large document');
   out.push('');

@@ -93,12 +93,32 @@ export class Composer {
    * A country, organisation or ministry, skewed as real texts are: the few major actors (the countries with
    * compound shorts, the organisations with acronyms) take most mentions, the long tail the rest.
    */
-  private entity(lang: 'ko' | 'en'): LexName {
+  private anyEntity(): LexName {
     const rnd = this.rnd;
     const { countries, orgs, ministries } = this.lex;
     const kind = rnd.weighted<LexName[]>([[countries, 65], [orgs, orgs.length ? 27 : 0], [ministries, ministries.length ? 8 : 0]]);
     const major = kind === countries ? this.majorCountries : kind === orgs ? this.majorOrgs : [];
     return major.length && rnd.chance(0.75) ? rnd.pick(major) : rnd.pick(kind);
+  }
+
+  /** Mostly the document's own cast (a text is about a few actors), sometimes anyone. */
+  private entity(_lang: 'ko' | 'en'): LexName {
+    return this.cast.entities.length && this.rnd.chance(0.85) ? this.rnd.pick(this.cast.entities) : this.anyEntity();
+  }
+
+  /** The few actors, instruments and people one document is about. */
+  private cast: { entities: LexName[]; instruments: LexName[]; people: LexName[] } = { entities: [], instruments: [], people: [] };
+
+  private chooseCast(): void {
+    const rnd = this.rnd;
+    const entities: LexName[] = [];
+    for (let n = rnd.int(3, 6); entities.length < n; ) {
+      const e = this.anyEntity();
+      if (!entities.includes(e)) entities.push(e);
+    }
+    const instruments = [rnd.pick(this.lex.instruments), rnd.pick(this.lex.instruments)];
+    const people = [rnd.pick(this.lex.people)];
+    this.cast = { entities, instruments, people };
   }
 
 
@@ -123,9 +143,9 @@ export class Composer {
       case 'E2':
         return named(this.entity(lang));
       case 'P':
-        return named(rnd.pick(this.lex.people));
+        return named(rnd.chance(0.8) ? rnd.pick(this.cast.people) : rnd.pick(this.lex.people));
       case 'T':
-        return named(rnd.pick(this.lex.instruments));
+        return named(rnd.chance(0.8) ? rnd.pick(this.cast.instruments) : rnd.pick(this.lex.instruments));
       case 'R': {
         const num = rnd.pick(this.lex.resolutions);
         const year = 2006 + Math.min(18, Math.max(0, Math.floor((num - 1700) / 40)));
@@ -245,6 +265,7 @@ export class Composer {
     const fmKind: FrontMatterKind = forced?.frontMatter ?? rnd.weighted<FrontMatterKind>([['valid', 70], ['absent', 20], ['broken', 10]]);
     const html = forced?.html ?? rnd.chance(0.12);
     const main = lang === 'en' ? 'en' : 'ko';
+    this.chooseCast();
     const title = this.fill(rnd.pick(main === 'ko' ? T.KO_TITLE : T.EN_TITLE), main);
     const url = `https://example.org/${main === 'ko' ? 'press' : 'news'}/${String(index).padStart(6, '0')}`;
 
@@ -265,8 +286,10 @@ export class Composer {
     const label = main === 'ko' ? '원문 보기' : 'Original';
     body.add(html ? `<p><a href="${url}" class="source">${label}</a></p>\n</article>\n` : `[${label}](${url})\n`);
 
-    const ids = [...new Set(body.mentions.map((m) => m.id).filter((id): id is string => !!id))].slice(0, rnd.int(1, 5));
-    const fm = frontMatterBlock(fmKind, rnd, { index, title, url, lang: main, ids }, forced?.broken);
+    // Front-matter lists the cast, as an editor who tagged the document would (not every passing mention).
+    const ids = this.cast.entities.map((e) => e.id).filter((id): id is string => !!id);
+    const treaties = [...new Set(this.cast.instruments.map((e) => e.id).filter((id): id is string => !!id))];
+    const fm = frontMatterBlock(fmKind, rnd, { index, title, url, lang: main, ids, treaties }, forced?.broken);
     const shift = fm.text.length;
     return {
       text: fm.text + body.text,

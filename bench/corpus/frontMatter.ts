@@ -13,8 +13,10 @@ export interface FrontMatterInput {
   title: string;
   url: string;
   lang: 'ko' | 'en';
-  /** Knowledge-base ids the body mentions (empty when the KB is not available). */
+  /** Knowledge-base ids of the actors the document is about (empty when the KB is not available). */
   ids: string[];
+  /** Ids of the instruments it is about. */
+  treaties: string[];
 }
 
 const TAGS = ['외교', '안보', '경제', '통상', 'diplomacy', 'security', 'trade', 'non-proliferation'];
@@ -39,7 +41,10 @@ export function frontMatterBlock(kind: FrontMatterKind, rnd: Random, input: Fron
     lang: input.lang,
   };
   if (rnd.chance(0.3)) data.id = docId(input.index);
-  if (input.ids.length && rnd.chance(0.6)) data.entities = input.ids;
+  if (input.ids.length && rnd.chance(0.6)) {
+    data.entities = input.ids;
+    if (input.treaties.length) data.treaties = input.treaties;
+  }
   if (input.index > 0 && rnd.chance(0.15)) data.related = [docId(rnd.int(0, input.index - 1))];
   if (rnd.chance(0.5)) data.tags = [rnd.pick(TAGS), rnd.pick(TAGS)].filter((t, i, a) => a.indexOf(t) === i);
 
