@@ -77,12 +77,25 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Everything the index holds, and empty lists for files it no longer holds. */
-  publishAll(): void {
+  /**
+   * Everything the index holds, and empty lists for files it no longer holds. Open documents go first; the work
+   * is cut into slices of a few milliseconds so requests are answered while a large corpus is analysed.
+   */
+  async publishAll(onProgress?: (done: number, total: number) => void, isStale?: () => boolean): Promise<void> {
     const index = this.session.index;
     if (!index) return;
     const uris = new Set(index.uris());
-    for (const uri of this.published) if (!uris.has(uri)) uris.add(uri);
-    this.publish(uris);
+    for (const uri of this.published) uris.add(uri);
+    const ordered = [...uris].sort((a, b) => Number(this.session.isOpen(b)) - Number(this.session.isOpen(a)));
+    let sliceStart = Date.now();
+    for (let i = 0; i < ordered.length; i++) {
+      if (isStale?.() || this.session.index !== index) return;
+      this.publish([ordered[i]]);
+      if (Date.now() - sliceStart > 15) {
+        onProgress?.(i + 1, ordered.length);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = Date.now();
+      }
+    }
   }
 }

@@ -95,7 +95,8 @@ export class Indexer {
         session.rootDirs,
         config,
         session.builtin,
-        (p) => progress.report(p.total ? Math.round((p.done / p.total) * 100) : 100, `${p.done}/${p.total} files`),
+        // Percentages only rise: reading is the first half, analysing the second.
+        (p) => progress.report(p.total ? Math.round((p.done / p.total) * 50) : 50, `read ${p.done}/${p.total} files`),
         () => generation !== this.generation,
       );
       if (generation !== this.generation) return;
@@ -107,7 +108,11 @@ export class Indexer {
       for (const doc of session.documents.all()) session.markDirty(doc);
       session.markReady();
       session.flush();
-      this.publisher.publishAll();
+      await this.publisher.publishAll(
+        (done, total) => progress.report(50 + Math.round((done / total) * 50), `analysed ${done}/${total} files`),
+        () => generation !== this.generation,
+      );
+      if (generation !== this.generation) return;
       const stats = loaded.index.stats();
       connection.console.info(
         `Indexed ${stats.documents} documents and ${loaded.kbFiles.length} kb files in ${Date.now() - started} ms ` +
