@@ -108,6 +108,16 @@ describe('keeping diagnostics current', () => {
     await client.waitForDiagnostics('docs/delta.md', (d) => unknownIds(d).length === 0, 'PL006 gone after restoring');
   });
 
+  test('a document created on disk is analysed and reported', async () => {
+    writeFileSync(join(root, 'docs/new-page.txt'), '새로 추가된 문서\n\n북한의 발표를 분석하였다.\n');
+    await notifyDisk(client, 'docs/new-page.txt', FileChangeType.Created);
+    const diags = await client.waitForDiagnostics('docs/new-page.txt', (d) => d.some((x) => x.code === 'PL001'), 'PL001 for the new file');
+    assert.ok(diags.length >= 1);
+    rmSync(join(root, 'docs/new-page.txt'));
+    await notifyDisk(client, 'docs/new-page.txt', FileChangeType.Deleted);
+    await client.waitForDiagnostics('docs/new-page.txt', (d) => d.length === 0, 'cleared after deletion');
+  });
+
   test('edits in the editor update diagnostics; closing falls back to the disk content', async () => {
     await client.open('docs/beta.md');
     const start = client.positionOf('docs/beta.md', 'narnia');

@@ -145,3 +145,15 @@ test('document highlight marks every reference in the document', async () => {
   // entities: [prk, …] on line 5 and 북한의 on line 11
   assert.deepEqual(lines, [5, 11]);
 });
+
+test('in a kb file, hover and definition work on ids that point at other records', async () => {
+  const rel = 'kb/definitions.yaml';
+  const hover = await hoverAt(rel, 'replaces: eastsea-pact', 12);
+  assert.match((hover!.contents as MarkupContent).value, /\*\*동해협력조약\*\*/);
+  const result = (await client.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri: client.uri(rel) },
+    position: client.positionOf(rel, 'replaces: eastsea-pact', 12),
+  })) as LocationLink[];
+  assert.equal(result[0].targetUri, client.uri(rel));
+  assert.deepEqual(result[0].targetSelectionRange.start, { line: 1, character: 6 });
+});
