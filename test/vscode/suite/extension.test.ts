@@ -56,6 +56,16 @@ suite('Policy Lens in VS Code', () => {
     assert.match(text, /러시아/);
   });
 
+  test('hover on an entity defined in the workspace kb (한빛평화포럼에서) shows the user\'s own record', async () => {
+    const doc = await openDoc(KO_DOC);
+    const text = await eventually(
+      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '한빛평화포럼에서', 2)).then(hoverText),
+      (t) => t.includes('Hanbit Peace Forum'),
+      'hover card for 한빛평화포럼',
+    );
+    assert.match(text, /한빛평화포럼/);
+  });
+
   test('no entity card on plain words', async () => {
     const doc = await openDoc(KO_DOC);
     // Wait until the server answers for this document at all, then ask about an ordinary word.
