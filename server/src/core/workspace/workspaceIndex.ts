@@ -37,6 +37,8 @@ interface SourceFile {
   analysis: IndexedDocument | undefined;
   /** Ids this file referred to at its last analysis (reverse index bookkeeping). */
   refs: Set<string>;
+  /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
+  failure?: unknown;
 }
 
 export interface WorkspaceIndexOptions {
@@ -197,7 +199,25 @@ export class WorkspaceIndex implements WorkspaceQueries {
       analysis: undefined,
       refs: previous?.refs ?? new Set(),
     };
-    if (resolvedKind === 'kb') {
+    try {
+      this.parseInto(file);
+    } catch (e) {
+      // One file's failure must not fail the batch (initial indexing would then fail for the whole workspace).
+      Object.assign(file, { failure: e, parsed: undefined, records: [], kbProblems: [], docId: undefined });
+    }
+    if (previous) this.unindexIdentity(previous);
+    this.files.set(key, file);
+    this.indexIdentity(file);
+    const changed = [key, ...this.affectedByIdentity(previous, file)];
+    // Any change to a file that contributes records rebuilds the knowledge base (origins move even when the
+    // records stay the same); batch() then works out which documents that touches.
+    if (previous?.records.length || file.records.length) this.kbCache = undefined;
+    return changed;
+  }
+
+  private parseInto(file: SourceFile): void {
+    const { uri: key, text } = file;
+    if (file.kind === 'kb') {
       const loaded = parseKbYaml(key, text, false);
       file.records = loaded.records;
       file.kbProblems = loaded.problems as CoreDiagnostic[];
@@ -216,14 +236,6 @@ export class WorkspaceIndex implements WorkspaceQueries {
         }
       }
     }
-    if (previous) this.unindexIdentity(previous);
-    this.files.set(key, file);
-    this.indexIdentity(file);
-    const changed = [key, ...this.affectedByIdentity(previous, file)];
-    // Any change to a file that contributes records rebuilds the knowledge base (origins move even when the
-    // records stay the same); batch() then works out which documents that touches.
-    if (previous?.records.length || file.records.length) this.kbCache = undefined;
-    return changed;
   }
 
   /** Files whose diagnostics depend on what this file declares (its id, its records) before or after a change. */
@@ -304,6 +316,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
   })();
 
   private analyse(file: SourceFile): IndexedDocument {
+    if (file.failure !== undefined) throw file.failure;
     const kb = this.kb;
     let result: IndexedDocument;
     if (file.kind === 'kb') {
@@ -357,13 +370,31 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return file.analysis ?? this.analyse(file);
   }
 
+  /** Every file's analysis; a file whose analysis throws (a bug) is skipped here and reported by `document()`. */
   *documents(): Iterable<IndexedDocument> {
-    for (const file of [...this.files.values()]) yield file.analysis ?? this.analyse(file);
+    for (const file of [...this.files.values()]) {
+      const doc = this.analysedOrSkipped(file);
+      if (doc) yield doc;
+    }
   }
 
   /** Analyses every file not analysed yet, so reverse lookups (references, mentioned-in) are complete. */
   private ensureAll(): void {
-    for (const file of this.files.values()) if (!file.analysis) this.analyse(file);
+    for (const file of this.files.values()) this.analysedOrSkipped(file);
+  }
+
+  private analysedOrSkipped(file: SourceFile): IndexedDocument | undefined {
+    try {
+      return file.analysis ?? this.analyse(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** For queries across files: one file failing must not fail the answer about the others. */
+  private documentOrSkipped(uri: string): IndexedDocument | undefined {
+    const file = this.files.get(normalizeUri(uri));
+    return file ? this.analysedOrSkipped(file) : undefined;
   }
 
   targetAt(uri: string, offset: number): Target | undefined {
@@ -387,7 +418,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     this.ensureAll();
     const out: Reference[] = [];
     for (const uri of [...(this.referrers.get(id) ?? [])].sort()) {
-      const doc = this.document(uri);
+      const doc = this.documentOrSkipped(uri);
       if (doc) out.push(...referencesIn(doc, id));
     }
     if (includeDefinition) {
@@ -403,11 +434,11 @@ export class WorkspaceIndex implements WorkspaceQueries {
   documentsWithId(id: string): IndexedDocument[] {
     const out: IndexedDocument[] = [];
     for (const uri of this.docIds.get(id) ?? []) {
-      const doc = this.document(uri);
+      const doc = this.documentOrSkipped(uri);
       if (doc) out.push(doc);
     }
     for (const def of this.kb.definitions(id)) {
-      const doc = def.origin.builtin ? undefined : this.document(def.origin.uri);
+      const doc = def.origin.builtin ? undefined : this.documentOrSkipped(def.origin.uri);
       if (doc && !doc.isKbFile) out.push(doc);
     }
     return out;
@@ -417,7 +448,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     this.ensureAll();
     const docs: IndexedDocument[] = [];
     for (const uri of this.referrers.get(id) ?? []) {
-      const doc = this.document(uri);
+      const doc = this.documentOrSkipped(uri);
       if (doc && !doc.isKbFile && doc.mentions.some((m) => m.ids.includes(id))) docs.push(doc);
     }
     return docs.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri));
