@@ -34,7 +34,7 @@ export function builtinKbDir(): string {
   return candidates.find((dir) => existsSync(dir)) ?? candidates[0];
 }
 
-/** Path of the compiled base when running from the bundle (server/out/kb.json), else undefined. */
+/** Path of the compiled base (server/out/kb.json, next to the bundle or from the source tree), if built. */
 export function compiledKbPath(): string | undefined {
   const candidates = [join(here, 'kb.json'), join(here, '../../../out/kb.json'), join(process.cwd(), 'server/out/kb.json')];
   return candidates.find((p) => existsSync(p));
