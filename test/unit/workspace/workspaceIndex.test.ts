@@ -70,6 +70,17 @@ describe('WorkspaceIndex', () => {
     assert.equal(dup!.related?.[0].uri, `${ROOT}/kb/b.yaml`);
   });
 
+  it('an extension adds to a record without counting as a duplicate; an orphan extension is reported', () => {
+    const index = workspace({
+      'kb/a.yaml': '- id: quad\n  kind: organization\n  name: { ko: 쿼드, en: Quad }\n',
+      'kb/b.yaml': '- id: quad\n  extends: true\n  aliases: { ko: [안보 협의체 쿼드] }\n- id: nowhere\n  extends: true\n  aliases: { en: [Nowhere] }\n',
+      'a.md': doc('안보 협의체 쿼드 회의'),
+    });
+    assert.deepEqual(codes(index, 'kb/a.yaml'), []);
+    assert.deepEqual(codes(index, 'kb/b.yaml'), ['PL012']);
+    assert.ok(index.document(`${ROOT}/a.md`)!.mentions.some((m) => m.ids.includes('quad')));
+  });
+
   it('finds references across documents: mentions, links and front-matter lists', () => {
     const index = workspace({
       'a.md': doc('북한의 입장과 [[prk]] 링크', 'title: a\nentities: [prk]'),

@@ -1,5 +1,5 @@
 import { extendRecord } from './extend';
-import type { KbRecord, LoadedRecord } from './record';
+import type { KbRecord, LoadedRecord, RecordOrigin } from './record';
 
 /**
  * The merged knowledge base: built-in records first, then workspace records, later sources overriding earlier
@@ -15,6 +15,8 @@ export class KnowledgeBase {
 
   /** Extension records (`extends: true`) whose id had no record before them: left out, reported by the caller. */
   readonly orphanExtensions: LoadedRecord[] = [];
+  /** Origins of the extension entries in `definitions` (their records are already merged, so they can't say). */
+  private readonly extensionOrigins = new Set<RecordOrigin>();
 
   constructor(sources: Iterable<LoadedRecord>) {
     for (const loaded of sources) {
@@ -28,6 +30,7 @@ export class KnowledgeBase {
           continue;
         }
         entry = { record: extendRecord(base.record, loaded.record), origin: loaded.origin };
+        this.extensionOrigins.add(loaded.origin);
         this.byId.set(id, { record: entry.record, origin: base.origin });
       } else {
         this.byId.set(id, loaded);
@@ -56,6 +59,11 @@ export class KnowledgeBase {
 
   records(): IterableIterator<LoadedRecord> {
     return this.byId.values();
+  }
+
+  /** Whether a `definitions` entry came from an `extends: true` record. */
+  isExtension(entry: LoadedRecord): boolean {
+    return this.extensionOrigins.has(entry.origin);
   }
 
   /** All definitions of an id, built-in and workspace, in load order (the last one wins). */

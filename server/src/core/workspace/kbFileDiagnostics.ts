@@ -20,7 +20,20 @@ export function kbFileDiagnostics(
   const out: CoreDiagnostic[] = [...problems];
   for (const loaded of records) {
     const { record, origin } = loaded;
-    const others = kb.definitions(record.id).filter((d) => !d.origin.builtin && d !== loaded);
+    if (record.extends && kb.orphanExtensions.includes(loaded)) {
+      out.push({
+        code: CODES.kbRecordInvalid,
+        severity: 'error',
+        message: `'${record.id}' extends a record that does not exist; remove 'extends: true' to define it here.`,
+        span: origin.idSpan,
+        data: { id: record.id },
+      });
+      continue;
+    }
+    // Extensions add to a record on purpose: only full definitions can clash.
+    const others = record.extends
+      ? []
+      : kb.definitions(record.id).filter((d) => !d.origin.builtin && !kb.isExtension(d) && d.origin !== origin);
     if (others.length) {
       out.push({
         code: CODES.duplicateId,

@@ -4,7 +4,6 @@ import { parseDocument } from '../document/parseDocument';
 import type { ParsedDocument } from '../document/types';
 import { fixesFor, sourceActions } from '../fixes';
 import type { Fix } from '../fixes/types';
-import { applyExtensions } from '../kb/extend';
 import { KnowledgeBase } from '../kb/knowledgeBase';
 import { parseKbYaml, recordFromFrontMatter } from '../kb/loadYaml';
 import type { LoadedRecord } from '../kb/record';
@@ -94,8 +93,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
     // Workspace files in a stable order so that "last definition wins" does not depend on event order.
     const uris = [...this.files.keys()].sort();
     for (const uri of uris) sources.push(...this.files.get(uri)!.records);
-    // `extends: true` records add aliases or facts to an existing record instead of replacing it.
-    return new KnowledgeBase(applyExtensions(sources).records);
+    // `extends: true` records add aliases or facts to an existing record; KnowledgeBase merges them in order.
+    return new KnowledgeBase(sources);
   }
 
   classify(uri: string): 'document' | 'kb' | 'other' {
@@ -228,7 +227,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       const idField = parsed.frontMatter?.fields.get('id');
       if (data && typeof data.id === 'string' && idField) {
         if (typeof data.kind === 'string') {
-          const note = recordFromFrontMatter(key, data, idField.valueSpan);
+          const note = recordFromFrontMatter(key, data, idField.valueSpan, parsed.frontMatter?.fields);
           if (note.record) file.records = [note.record];
           file.kbProblems = note.problems as CoreDiagnostic[];
         } else {
