@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { isInstrumentKind } from '../kb/record';
 import type { Mention } from '../recognition/types';
-import { inferDate } from './inferDate';
+import { inferDate, INFERENCE_WINDOW } from './inferDate';
 import { inferTitle } from './inferTitle';
 
 /** Front-matter values the text itself suggests (for "Insert front-matter" and "Add missing field"). */
@@ -54,7 +54,7 @@ export function inferSource(doc: ParsedDocument): string | undefined {
     (u) => u.where !== 'front-matter' && u.attribute !== 'src' && /^https?:\/\//i.test(u.url) && !IMAGE.test(u.url),
   );
   if (!candidates.length) return undefined;
-  const body = doc.text.slice(doc.body.start, doc.body.end);
+  const body = doc.text.slice(doc.body.start, Math.min(doc.body.end, doc.body.start + INFERENCE_WINDOW));
   const label = /(?:자료\s?출처|출처|Source)\s*[:：]?/i.exec(body);
   if (label) {
     const labelAt = doc.body.start + label.index;

@@ -40,9 +40,17 @@ export function findDates(text: string, max = Infinity): string[] {
 
 /** The first credible date of the body's prose (`작성일 2023-12-26`, `2021.08.17 13:08 입력`, `July 19, 2000`…). */
 export function inferDate(doc: ParsedDocument): string | undefined {
+  // A document's own date stands near its top: looking further only costs time on huge files.
+  let budget = INFERENCE_WINDOW;
   for (const s of doc.textSegments) {
-    const found = findDates(doc.text.slice(s.start, s.end), 1);
+    if (budget <= 0) break;
+    const end = Math.min(s.end, s.start + budget);
+    budget -= end - s.start;
+    const found = findDates(doc.text.slice(s.start, end), 1);
     if (found.length) return found[0];
   }
   return undefined;
 }
+
+/** How much prose (UTF-16 units from the top) inference reads. */
+export const INFERENCE_WINDOW = 200_000;
