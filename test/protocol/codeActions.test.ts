@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { applyWorkspaceEdit, FIXTURES, readUri, TestClient } from './harness';
+import { applyWorkspaceEdit, FIXTURES, readUri, TestClient, useServer } from './harness';
 
 const ROOT = join(FIXTURES, 'basic');
 let client: TestClient;
-
-before(async () => {
-  client = await TestClient.start(ROOT);
-});
-after(async () => {
-  await client?.stop();
-});
+useServer('basic', (c) => (client = c));
 
 const disk = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
 

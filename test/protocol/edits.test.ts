@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   CodeActionRequest,
   DidChangeWatchedFilesNotification,
@@ -12,7 +12,7 @@ import {
   type Diagnostic,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { applyWorkspaceEdit, copyFixture, readUri, removeDir, TestClient } from './harness';
+import { applyWorkspaceEdit, readUri, TestClient, useServer } from './harness';
 
 /** Texts after applying an edit, by workspace-relative path. */
 function applied(client: TestClient, edit: WorkspaceEdit): Record<string, string> {
@@ -29,14 +29,7 @@ async function notifyDisk(client: TestClient, rel: string, type: FileChangeType)
 describe('rename', () => {
   let root: string;
   let client: TestClient;
-  before(async () => {
-    root = copyFixture('basic');
-    client = await TestClient.start(root);
-  });
-  after(async () => {
-    await client?.stop();
-    removeDir(root);
-  });
+  useServer('basic', (c, r) => ((client = c), (root = r)), { copy: true });
 
   const at = (rel: string, needle: string, delta: number) => ({
     textDocument: { uri: client.uri(rel) },
@@ -84,14 +77,7 @@ describe('rename', () => {
 describe('keeping diagnostics current', () => {
   let root: string;
   let client: TestClient;
-  before(async () => {
-    root = copyFixture('basic');
-    client = await TestClient.start(root);
-  });
-  after(async () => {
-    await client?.stop();
-    removeDir(root);
-  });
+  useServer('basic', (c, r) => ((client = c), (root = r)), { copy: true });
 
   const unknownIds = (d: Diagnostic[]) => d.filter((x) => x.code === 'PL006');
 
@@ -137,19 +123,16 @@ describe('keeping diagnostics current', () => {
 describe('create definition', () => {
   let root: string;
   let client: TestClient;
-  before(async () => {
-    root = copyFixture('basic');
-    // No kb/definitions.yaml yet: the quick fix must create it.
-    renameSync(join(root, 'kb/definitions.yaml'), join(root, 'kb/main.yaml'));
-    writeFileSync(
-      join(root, 'docs/epsilon.md'),
-      '---\ntitle: 협정 서명\ndate: 2024-03-03\nsource: https://example.org/e\n---\n\n양국은 ‘푸른바다 보호에 관한 협정’에 서명하였다.\n',
-    );
-    client = await TestClient.start(root);
-  });
-  after(async () => {
-    await client?.stop();
-    removeDir(root);
+  useServer('basic', (c, r) => ((client = c), (root = r)), {
+    copy: true,
+    prepare: (dir) => {
+      // No kb/definitions.yaml yet: the quick fix must create it.
+      renameSync(join(dir, 'kb/definitions.yaml'), join(dir, 'kb/main.yaml'));
+      writeFileSync(
+        join(dir, 'docs/epsilon.md'),
+        '---\ntitle: 협정 서명\ndate: 2024-03-03\nsource: https://example.org/e\n---\n\n양국은 ‘푸른바다 보호에 관한 협정’에 서명하였다.\n',
+      );
+    },
   });
 
   test('"Create definition for …" creates kb/definitions.yaml with a record, which clears the diagnostic', async () => {

@@ -3,6 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
@@ -296,4 +297,27 @@ export function readUri(uri: string): string | undefined {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Starts a server on a fixture before the tests of a file (or `describe`) and stops it after them. With `copy`
+ * the server works on a temp copy (for tests that change files), prepared by `prepare` before the start.
+ */
+export function useServer(
+  fixture: string,
+  ready: (client: TestClient, root: string) => void,
+  options: StartOptions & { copy?: boolean; prepare?: (root: string) => void } = {},
+): void {
+  let client: TestClient | undefined;
+  let root = '';
+  before(async () => {
+    root = options.copy ? copyFixture(fixture) : join(FIXTURES, fixture);
+    options.prepare?.(root);
+    client = await TestClient.start(root, options);
+    ready(client, root);
+  });
+  after(async () => {
+    await client?.stop();
+    if (options.copy) removeDir(root);
+  });
 }

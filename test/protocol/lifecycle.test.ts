@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   ErrorCodes,
   LSPErrorCodes,
@@ -10,17 +10,11 @@ import {
   WorkspaceSymbolRequest,
   type Message,
 } from 'vscode-languageserver-protocol/node';
-import { FIXTURES, FULL_CAPABILITIES, SERVER, TestClient } from './harness';
+import { FIXTURES, FULL_CAPABILITIES, SERVER, TestClient, useServer } from './harness';
 
 const ROOT = join(FIXTURES, 'basic');
 let client: TestClient;
-
-before(async () => {
-  client = await TestClient.start(ROOT);
-});
-after(async () => {
-  await client?.stop();
-});
+useServer('basic', (c) => (client = c));
 
 test('initialize announces every capability and the semantic-token legend', () => {
   const caps = client.initializeResult.capabilities;

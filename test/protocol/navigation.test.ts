@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   DefinitionRequest,
   DocumentHighlightRequest,
@@ -10,17 +10,10 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { FIXTURES, REPO, TestClient } from './harness';
+import { REPO, TestClient, useServer } from './harness';
 
-const ROOT = join(FIXTURES, 'basic');
 let client: TestClient;
-
-before(async () => {
-  client = await TestClient.start(ROOT);
-});
-after(async () => {
-  await client?.stop();
-});
+useServer('basic', (c) => (client = c));
 
 async function hoverAt(rel: string, needle: string, delta = 0) {
   return client.connection.sendRequest(HoverRequest.type, {

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Marked } from 'marked';
 import { DocumentLinkRequest, HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol/node';
-import { FIXTURES, TestClient } from './harness';
+import { TestClient, useServer } from './harness';
 
-const ROOT = join(FIXTURES, 'hostile');
 let client: TestClient;
+useServer('hostile', (c) => (client = c));
 // The renderer VS Code uses for hovers; it lets raw HTML and every link scheme through.
 const md = new Marked({ gfm: true });
 
-before(async () => {
-  client = await TestClient.start(ROOT);
-});
-after(async () => {
-  await client?.stop();
-});
 
 test('hover over a record with hostile names, description, facts and source renders inert', async () => {
   const hover = await client.connection.sendRequest(HoverRequest.type, {

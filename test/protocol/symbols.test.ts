@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   CompletionRequest,
   DocumentLinkRequest,
@@ -13,17 +12,10 @@ import {
   type DocumentSymbol,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { FIXTURES, TestClient } from './harness';
+import { TestClient, useServer } from './harness';
 
-const ROOT = join(FIXTURES, 'basic');
 let client: TestClient;
-
-before(async () => {
-  client = await TestClient.start(ROOT);
-});
-after(async () => {
-  await client?.stop();
-});
+useServer('basic', (c) => (client = c));
 
 test('semantic tokens colour mentions by kind, with exact positions', async () => {
   const legend = client.initializeResult.capabilities.semanticTokensProvider!.legend;
