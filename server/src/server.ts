@@ -84,7 +84,14 @@ connection.onRequest(ENTITY_INDEX_REQUEST, noParams(ENTITY_INDEX_REQUEST, (t) =>
 connection.onRequest(CHECK_WORKSPACE_REQUEST, noParams(CHECK_WORKSPACE_REQUEST, (t) => checkWorkspace(session, t)));
 
 // A bug anywhere must not take the server down with the user's unsaved work in flight: log and carry on.
-process.on('uncaughtException', (e) => connection.console.error(`Uncaught: ${e.stack ?? e}`));
-process.on('unhandledRejection', (e) => connection.console.error(`Unhandled rejection: ${e instanceof Error ? e.stack : e}`));
+const logFatal = (what: string) => {
+  try {
+    connection.console.error(what);
+  } catch {
+    process.stderr.write(`${what}\n`); // the connection itself is gone
+  }
+};
+process.on('uncaughtException', (e) => logFatal(`Uncaught: ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => logFatal(`Unhandled rejection: ${e instanceof Error ? e.stack : e}`));
 
 connection.listen();
