@@ -91,3 +91,11 @@ test('seed 000: the headline title and the 작성일 date', { skip: !existsSync(
   assert.equal(meta.date, '2023-12-26');
   assert.equal(meta.language, 'ko');
 });
+
+test('title: an English news page with a breadcrumb and a byline', () => {
+  const page = 'Skip to content\nMenu\nHome > World > Asia\nLeaders agree to expand cooperation\nBy Jane Doe\nJuly 19, 2000\n\nThe two leaders met on Monday.';
+  const meta = infer(page);
+  assert.equal(meta.title, 'Leaders agree to expand cooperation');
+  assert.equal(meta.date, '2000-07-19');
+  assert.equal(meta.language, 'en');
+});

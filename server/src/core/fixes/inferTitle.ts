@@ -19,6 +19,7 @@ export function inferTitle(doc: ParsedDocument): string | undefined {
     let earliest: string | undefined;
     for (let i = marker - 1; i >= 0 && i >= marker - 6; i--) {
       const line = lines[i].text;
+      if (BYLINE.test(line)) continue;
       if (isBoilerplate(line) || line.length < 6) break;
       if (looksLikeHeadline(line)) earliest = line;
     }
@@ -55,8 +56,12 @@ function isMetadataMarker(line: string): boolean {
 
 const BOILERPLATE = /바로가기|누리집|주메뉴|로그인|회원가입|검색|메뉴|사이트맵|skip to|navigation|menu|copyright|ⓒ|©|all rights reserved|구독|공유|보내기|RSS|ENGLISH|상세 ?컨텐츠|본문 ?제목|보도자료$/i;
 
+/** `By Jane Doe`, `홍길동 기자`: between a headline and its date, neither headline nor boilerplate. */
+const BYLINE = /^(?:by|written by)\s|기자(?:\s|$)|^\(?[가-힣]{2,4}\s?=\s?[^)]*\)?$/i;
+
 function isBoilerplate(line: string): boolean {
-  return BOILERPLATE.test(line) || /^\d+\.\s/.test(line) || /^[•·*\-–>]/.test(line);
+  // Menus (`1. 화면크기`), bullets, breadcrumbs (`홈 > 정치`, `Home › News`).
+  return BOILERPLATE.test(line) || /^\d+\.\s/.test(line) || /^[•·*\-–>]/.test(line) || /\s[>›»]\s/.test(line);
 }
 
 /** A headline: a few words, not a sentence of the article, not a URL or a number. */
