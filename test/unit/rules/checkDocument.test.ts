@@ -24,6 +24,7 @@ test('PL001: no front-matter, on the first line; no PL002 per field', () => {
   assert.deepEqual(codes(r), ['PL001']);
   assert.equal(spanText(r, r.diags[0]), '외교부 보도자료');
   assert.equal(r.diags[0].severity, 'warning');
+  assert.match(r.diags[0].message, /No front-matter.*title, date, source/);
   const empty = check('');
   assert.deepEqual(empty.diags[0].span, { start: 0, end: 0 });
   const bom = check('\uFEFFText');

@@ -19,7 +19,9 @@ export function checkDocument(doc: ParsedDocument, mentions: readonly Mention[],
   if (!fm) {
     const start = doc.bom;
     const end = doc.lines.lineEnd(0);
-    out.push(diag(CODES.noFrontMatter, 'No front-matter: add a --- YAML block with title, date and source at the top.', { start, end: Math.max(start, end) }));
+    const fields = ctx.config.requiredFields;
+    const wanted = fields.length ? ` with ${fields.join(', ')}` : '';
+    out.push(diag(CODES.noFrontMatter, `No front-matter: add a YAML block between '---' lines at the top${wanted}.`, { start, end: Math.max(start, end) }));
   } else {
     out.push(...frontMatterRules(doc, fm, mentions, ctx));
   }
