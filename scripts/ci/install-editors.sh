@@ -38,6 +38,7 @@ else
   npm_config_unsafe_perm=true npm_config_yes=true \
     npm install --no-audit --no-fund --no-save --loglevel=error "code-server@$CS_VERSION"
   test -x node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg
+  rm -rf "$TMPDIR"
   echo "install-editors: code-server installed ($((SECONDS - t0))s)"
 fi
 echo "code-server $(installed_version), $(chromium --version 2>/dev/null), $(nvim --version | head -1)"
