@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import {
+  createProtocolConnection,
   ErrorCodes,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   LSPErrorCodes,
   StreamMessageReader,
   WorkspaceSymbolRequest,
@@ -166,4 +170,21 @@ test('a cancelled request is answered with RequestCancelled', async () => {
   );
   assert.equal(responseTo(messages, 21)?.error?.code, LSPErrorCodes.RequestCancelled);
   assert.ok(Array.isArray(responseTo(messages, 22)?.result), 'the next request is served');
+});
+
+test('the server also speaks over node IPC, as the VS Code client starts it', async () => {
+  const child = fork(SERVER, ['--node-ipc'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  connection.listen();
+  try {
+    const result = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(ROOT).href,
+      capabilities: {},
+    });
+    assert.ok(result.capabilities.hoverProvider);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
 });
