@@ -203,3 +203,11 @@ test('no fix where nothing can be done', () => {
   const d = checkDocument(doc, [], ctx).find((x) => x.code === 'PL006')!;
   assert.deepEqual(fixesFor(doc, [], d, ctx), []);
 });
+
+test('PL001 on an empty file and on a text that starts with a blank line', () => {
+  const empty = applyFix('', 'PL001');
+  assert.equal(empty.out, '---\ntitle: \ndate: \nsource: \n---\n');
+  assert.ok(!has(empty.after, 'PL001') && !has(empty.after, 'PL005'));
+  const blank = applyFix('\nJuly 19, 2000\n', 'PL001');
+  assert.equal(blank.out, '---\ntitle: \ndate: 2000-07-19\nsource: \nlanguage: en\n---\n\nJuly 19, 2000\n');
+});

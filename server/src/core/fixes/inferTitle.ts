@@ -25,7 +25,7 @@ export function inferTitle(doc: ParsedDocument): string | undefined {
     }
     if (earliest) return clean(earliest);
   }
-  const first = lines.find((l) => looksLikeHeadline(l.text) && !isBoilerplate(l.text));
+  const first = lines.find((l) => looksLikeHeadline(l.text) && !isBoilerplate(l.text) && !isMetadataMarker(l.text));
   return first ? clean(first.text) : undefined;
 }
 

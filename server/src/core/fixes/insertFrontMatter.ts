@@ -19,13 +19,20 @@ export function insertFrontMatterFix(doc: ParsedDocument, mentions: readonly Men
     written.add(key);
     lines.push(valueText ? `${key}: ${valueText}` : `${key}: `);
   };
-  if (meta.title) put('title', yamlScalar(meta.title));
-  if (meta.date) put('date', meta.date);
-  if (meta.source) put('source', yamlScalar(meta.source));
-  for (const key of required) if (!written.has(key)) put(key, '');
+  const known: Record<string, string | undefined> = {
+    title: meta.title && yamlScalar(meta.title),
+    date: meta.date,
+    source: meta.source && yamlScalar(meta.source),
+  };
+  // The usual fields first, in the usual order; then other required fields as placeholders.
+  for (const key of ['title', 'date', 'source']) {
+    if (known[key]) put(key, known[key]!);
+    else if (required.includes(key)) put(key, '');
+  }
   if (meta.language) put('language', meta.language);
   if (meta.entities.length) put('entities', yamlFlowList(meta.entities));
   if (meta.treaties.length) put('treaties', yamlFlowList(meta.treaties));
+  for (const key of required) if (!written.has(key)) put(key, '');
   lines.push('---');
   const rest = doc.text.slice(doc.bom);
   // Keep a blank line between the block and the text unless the text already starts with one.
