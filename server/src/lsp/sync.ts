@@ -6,7 +6,7 @@ import {
   type DidChangeWatchedFilesParams,
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../core/config/config';
-import { discoverFiles } from '../core/workspace/discover';
+import { discoverFiles, isInsideRoots } from '../core/workspace/discover';
 import { readText } from '../core/workspace/loadWorkspace';
 import { normalizeUri, pathToUri, uriToPath } from '../core/workspace/uri';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -59,7 +59,7 @@ export function registerSync(session: Session, publisher: DiagnosticsPublisher, 
       if (!index) return;
       // The editor's text is gone: the disk content is the document again (or nothing, for unsaved files).
       const path = uriToPath(uri);
-      const disk = path ? await readText(path) : undefined;
+      const disk = path && isInsideRoots(path, session.rootDirs) ? await readText(path) : undefined;
       if (session.isOpen(uri)) return; // reopened meanwhile
       const result =
         disk && 'text' in disk && index.classify(uri) !== 'other' ? index.setText(uri, disk.text) : index.remove(uri);
@@ -121,7 +121,8 @@ async function onWatchedFiles(session: Session, publisher: DiagnosticsPublisher,
     }
     if (session.isOpen(uri)) continue; // the editor's text wins over the disk
     const path = uriToPath(uri);
-    if (!path) continue;
+    // Events may name anything (a symlink out of the workspace, a file elsewhere): read only inside the roots.
+    if (!path || !isInsideRoots(path, session.rootDirs)) continue;
     if (isDirectory(path)) {
       rescan = true;
       continue;

@@ -67,6 +67,31 @@ export class RootMatcher {
   }
 }
 
+/**
+ * Is the file under one of the roots, and is the file a symlink resolves to too? For paths that come from outside
+ * discovery (file events, closed editors): the server reads nothing outside the workspace, symlinks included.
+ * A path that does not exist (deleted) is judged by its name.
+ */
+export function isInsideRoots(filePath: string, rootDirs: readonly string[]): boolean {
+  const real = realpathOr(filePath);
+  return rootDirs.some((dir) => {
+    const root = realpathOr(dir);
+    const inside = (p: string, r: string) => {
+      const rel = path.relative(r, p);
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    };
+    return (inside(filePath, dir) || inside(filePath, root)) && inside(real, root);
+  });
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 /** Lists the corpus and kb files of a root: include globs minus excludes and `.gitignore`; never follows symlinks. */
 export async function discoverFiles(rootDir: string, config: PolicyLensConfig): Promise<DiscoveredFiles> {
   const root = realpathSync(rootDir);
