@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../document/types';
 import type { Mention } from '../recognition/types';
 import { CODES, type CoreDiagnostic, type RuleContext } from '../rules/types';
-import { eolOf, FrontMatterEditor, yamlFlowList, yamlScalar } from './frontMatterEdit';
+import { eolOf, FrontMatterEditor, yamlFlowList, yamlList, yamlScalar } from './frontMatterEdit';
 import { mentionedIds } from './infer';
 import { insertFrontMatterFix } from './insertFrontMatter';
 import type { CoreTextEdit, Fix } from './types';
@@ -31,12 +31,15 @@ export function fixesFor(doc: ParsedDocument, mentions: readonly Mention[], d: C
       const field = str(data.field);
       if (!fm?.data || !field) return [];
       const inferred = data.inferred;
-      const valueText = Array.isArray(inferred) ? yamlFlowList(inferred as string[]) : inferred != null ? yamlScalar(inferred as string) : '';
       const editor = new FrontMatterEditor(doc, fm);
+      const valueText = Array.isArray(inferred) ? yamlList(inferred as string[], editor.eol) : inferred != null ? yamlScalar(inferred as string) : '';
       const existing = fm.fields.get(field);
+      // An empty field and nothing inferred: "adding" it again would change nothing (or duplicate the key).
+      if (existing && !valueText) return [];
       if (existing) editor.setValue(existing, valueText);
       else editor.addField(field, valueText);
-      const title = valueText ? `Add '${field}: ${shorten(valueText)}' from the text` : `Add an empty '${field}' field`;
+      const shown = Array.isArray(inferred) ? yamlFlowList(inferred as string[]) : valueText;
+      const title = valueText ? `Add '${field}: ${shorten(shown)}' from the text` : `Add an empty '${field}' field`;
       return [fix(doc, title, d.code, editor.toEdits(), { isPreferred: valueText !== '' })];
     }
 
