@@ -173,8 +173,11 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   return { kb, trie, entries, titles, resolutions, gluable, buffers };
 }
 
-function pushUnique(list: string[], id: string): void {
+/** `list` with `id` added once; a new list when there is none yet (most readings never need one). */
+export function addUnique(list: string[] | undefined, id: string): string[] {
+  if (!list) return [id];
   if (!list.includes(id)) list.push(id);
+  return list;
 }
 
 function summarise(entry: LexEntry, kb: KnowledgeBase): void {
@@ -182,9 +185,9 @@ function summarise(entry: LexEntry, kb: KnowledgeBase): void {
   let shortShared = false;
   for (const v of entry.variants) {
     if (v.exact !== null || v.capital) entry.caseChecked = true;
-    if (v.cat === 'name') pushUnique(entry.names, v.id);
-    else if (v.cat === 'qualified') pushUnique(entry.qualified, v.id);
-    else if (v.cat === 'ambiguous') pushUnique(entry.ambiguous, v.id);
+    if (v.cat === 'name') addUnique(entry.names, v.id);
+    else if (v.cat === 'qualified') addUnique(entry.qualified, v.id);
+    else if (v.cat === 'ambiguous') addUnique(entry.ambiguous, v.id);
     else if (shortId && shortId !== v.id) shortShared = true;
     else shortId = v.id;
   }
