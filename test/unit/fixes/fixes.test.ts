@@ -211,3 +211,21 @@ test('PL001 on an empty file and on a text that starts with a blank line', () =>
   const blank = applyFix('\nJuly 19, 2000\n', 'PL001');
   assert.equal(blank.out, '---\ntitle: \ndate: 2000-07-19\nsource: \nlanguage: en\n---\n\nJuly 19, 2000\n');
 });
+
+test('long lists are written one item per line (CRLF kept); short ones inline', () => {
+  const names = ['한국', '러시아', '토카예프', '북대서양조약기구', '외교부'];
+  const ids = ['kor', 'rus', 'kassym-jomart-tokayev', 'nato', 'kor-ministry-of-foreign-affairs'];
+  const body = names.join(' ') + ' 유엔헌장\r\n';
+  const text = '---\r\ntitle: t\r\ndate: 2024-01-01\r\nsource: s\r\n---\r\n' + body;
+  const mentions = (t: string) => [...names.map((n, i) => mentionOf(t, n, [ids[i]], i === 3 ? 'organization' : i === 4 ? 'ministry' : i === 2 ? 'person' : 'country')), mentionOf(t, '유엔헌장', ['un-charter'], 'treaty')];
+  const ctx = fakeContext();
+  const [action] = sourceActions(parseDocument(URI, text), mentions(text), ctx);
+  const out = apply(text, action);
+  assert.equal(out, '---\r\ntitle: t\r\ndate: 2024-01-01\r\nsource: s\r\nentities:\r\n  - kor\r\n  - rus\r\n  - kassym-jomart-tokayev\r\n  - nato\r\n  - kor-ministry-of-foreign-affairs\r\ntreaties: [un-charter]\r\n---\r\n' + body);
+  assert.deepEqual(checkDocument(parseDocument(URI, out), mentions(out), ctx), []);
+  // The block PL001 inserts writes such a list the same way.
+  const bare = '# 제목\n' + body;
+  const inserted = applyFix(bare, 'PL001', mentions);
+  assert.ok(inserted.out.includes('entities:\n  - kor\n  - rus\n'), inserted.out);
+  assert.deepEqual(inserted.after.map((d) => d.code), ['PL002', 'PL002']);
+});

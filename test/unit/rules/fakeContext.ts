@@ -12,6 +12,8 @@ const records: KbRecord[] = [
   { id: 'rus', kind: 'country', name: { ko: '러시아', en: 'Russia' } },
   { id: 'nato', kind: 'organization', name: { ko: '북대서양조약기구', en: 'NATO' } },
   { id: 'moon-jae-in', kind: 'person', name: { ko: '문재인', en: 'Moon Jae-in' } },
+  { id: 'kassym-jomart-tokayev', kind: 'person', name: { ko: '토카예프', en: 'Kassym-Jomart Tokayev' } },
+  { id: 'kor-ministry-of-foreign-affairs', kind: 'ministry', name: { ko: '외교부', en: 'Ministry of Foreign Affairs' } },
   { id: 'russia-dprk-treaty-2000', kind: 'treaty', name: { ko: '북러 우호조약', en: 'Treaty on Friendship' } },
   { id: 'un-charter', kind: 'treaty', name: { en: 'UN Charter' } },
 ];

@@ -20,6 +20,22 @@ export function yamlFlowList(values: readonly string[]): string {
   return `[${values.map((v) => yamlScalar(v)).join(', ')}]`;
 }
 
+/** Longer lists (the `key: ` line past ~70 columns) are easier to read and to diff one item per line. */
+const MAX_FLOW_LIST = 60;
+
+/** A list value: `[a, b]` when short, else block items on their own lines (the text then starts with `eol`). */
+export function yamlList(values: readonly string[], eol: string): string {
+  const flow = yamlFlowList(values);
+  if (flow.length <= MAX_FLOW_LIST) return flow;
+  return values.map((v) => `${eol}  - ${yamlScalar(v)}`).join('');
+}
+
+/** `key: value`; `key:` alone before a block value or an empty placeholder (`key: `). */
+export function fieldLine(key: string, valueText: string, eol: string): string {
+  if (valueText.startsWith(eol) && valueText !== '') return `${yamlScalar(key)}:${valueText}`;
+  return `${yamlScalar(key)}: ${valueText}`;
+}
+
 /**
  * Collects changes to an existing front-matter block and turns them into non-overlapping text edits: new fields
  * go in one insertion after the last field, list items into their list (flow `[a, b]` or block `- a`), values
@@ -39,14 +55,14 @@ export class FrontMatterEditor {
 
   /** `key: value` as a new line (value already YAML text; empty for a placeholder). */
   addField(key: string, valueText: string): this {
-    this.newLines.push(valueText === '' ? `${yamlScalar(key)}: ` : `${yamlScalar(key)}: ${valueText}`);
+    this.newLines.push(fieldLine(key, valueText, this.eol));
     return this;
   }
 
   /** Sets the value of a field that exists (possibly empty: `title:`). */
   setValue(field: FrontMatterField, valueText: string): this {
     const { start, end } = field.valueSpan;
-    const needsSpace = start === end && this.doc.text[start - 1] === ':';
+    const needsSpace = start === end && this.doc.text[start - 1] === ':' && !valueText.startsWith(this.eol);
     this.edits.push({ span: { start, end }, newText: (needsSpace ? ' ' : '') + valueText });
     return this;
   }
@@ -55,9 +71,9 @@ export class FrontMatterEditor {
   addToList(key: string, ids: readonly string[]): this {
     if (!ids.length) return this;
     const field = this.fm.fields.get(key);
-    if (!field) return this.addField(key, yamlFlowList(ids));
+    if (!field) return this.addField(key, yamlList(ids, this.eol));
     if (field.value == null || (Array.isArray(field.value) && field.value.length === 0 && !field.items?.length && !this.isFlow(field))) {
-      return this.setValue(field, yamlFlowList(ids));
+      return this.setValue(field, yamlList(ids, this.eol));
     }
     if (!Array.isArray(field.value)) return this;
     const items = field.items ?? [];

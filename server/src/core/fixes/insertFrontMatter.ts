@@ -2,7 +2,7 @@ import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { Mention } from '../recognition/types';
 import { CODES } from '../rules/types';
-import { eolOf, yamlFlowList, yamlScalar } from './frontMatterEdit';
+import { eolOf, fieldLine, yamlList, yamlScalar } from './frontMatterEdit';
 import { inferMetadata } from './infer';
 import type { Fix } from './types';
 
@@ -17,7 +17,7 @@ export function insertFrontMatterFix(doc: ParsedDocument, mentions: readonly Men
   const written = new Set<string>();
   const put = (key: string, valueText: string) => {
     written.add(key);
-    lines.push(valueText ? `${key}: ${valueText}` : `${key}: `);
+    lines.push(fieldLine(key, valueText, eol));
   };
   const known: Record<string, string | undefined> = {
     title: meta.title && yamlScalar(meta.title),
@@ -30,8 +30,8 @@ export function insertFrontMatterFix(doc: ParsedDocument, mentions: readonly Men
     else if (required.includes(key)) put(key, '');
   }
   if (meta.language) put('language', meta.language);
-  if (meta.entities.length) put('entities', yamlFlowList(meta.entities));
-  if (meta.treaties.length) put('treaties', yamlFlowList(meta.treaties));
+  if (meta.entities.length) put('entities', yamlList(meta.entities, eol));
+  if (meta.treaties.length) put('treaties', yamlList(meta.treaties, eol));
   for (const key of required) if (!written.has(key)) put(key, '');
   lines.push('---');
   const rest = doc.text.slice(doc.bom);
