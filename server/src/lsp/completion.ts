@@ -5,6 +5,7 @@ import {
   type CompletionList,
   type CompletionParams,
   type Range,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { isInstrumentKind, type KbRecord } from '../core/kb/record';
 import { escapeMarkdown } from '../core/present/escape';
@@ -100,13 +101,13 @@ function documentItem(doc: IndexedDocument, range: Range, suffix: string): Compl
   };
 }
 
-export async function completion(session: Session, params: CompletionParams, token: unknown): Promise<CompletionList | null> {
+export async function completion(session: Session, params: CompletionParams, token?: CancellationToken): Promise<CompletionList | null> {
   const index = await session.current();
   const doc = index.document(params.textDocument.uri);
   if (!doc || doc.isKbFile) return null;
   const where = completionContext(doc, doc.parsed.lines.offsetAt(params.position));
   if (!where) return null;
-  const check = new Checkpoint(token as never);
+  const check = new Checkpoint(token);
   const items: CompletionItem[] = [];
   if (where.type === 'key') {
     const present = doc.parsed.frontMatter?.fields ?? new Map();

@@ -1,4 +1,4 @@
-import type { DocumentLink, DocumentLinkParams, Range } from 'vscode-languageserver/node';
+import type { CancellationToken, DocumentLink, DocumentLinkParams, Range } from 'vscode-languageserver/node';
 import { safeUrl } from '../core/present/escape';
 import { Checkpoint } from './guard';
 import type { Session } from './session';
@@ -31,9 +31,9 @@ export interface EntityIndexEntry {
 }
 
 /** Every entity and instrument with where it is defined: the client's "Show entity index" quick pick. */
-export async function entityIndex(session: Session, token: unknown): Promise<EntityIndexEntry[]> {
+export async function entityIndex(session: Session, token?: CancellationToken): Promise<EntityIndexEntry[]> {
   const index = await session.current();
-  const check = new Checkpoint(token as never);
+  const check = new Checkpoint(token);
   const out: EntityIndexEntry[] = [];
   for (const { record } of index.kb.records()) {
     await check.tick();
@@ -52,9 +52,9 @@ export interface CheckSummary {
 }
 
 /** Counts of diagnostics over the whole corpus (every file analysed): the client's "Check workspace" command. */
-export async function checkWorkspace(session: Session, token: unknown): Promise<CheckSummary> {
+export async function checkWorkspace(session: Session, token?: CancellationToken): Promise<CheckSummary> {
   const index = await session.current();
-  const check = new Checkpoint(token as never);
+  const check = new Checkpoint(token);
   const summary: CheckSummary = { documents: 0, errors: 0, warnings: 0, infos: 0 };
   for (const doc of index.documents()) {
     await check.tick();

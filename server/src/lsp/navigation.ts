@@ -6,6 +6,7 @@ import {
   type Location as LspLocation,
   type LocationLink,
   type ReferenceParams,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { referencesIn } from '../core/workspace/references';
 import type { Location, Target } from '../core/workspace/types';
@@ -62,11 +63,11 @@ export async function definition(session: Session, params: DefinitionParams): Pr
   });
 }
 
-export async function references(session: Session, params: ReferenceParams, token: unknown): Promise<LspLocation[] | null> {
+export async function references(session: Session, params: ReferenceParams, token?: CancellationToken): Promise<LspLocation[] | null> {
   const { index, target } = await targetAt(session, params.textDocument.uri, params.position);
   const ids = idsOf(target);
   if (!ids.length) return null;
-  const check = new Checkpoint(token as never);
+  const check = new Checkpoint(token);
   const seen = new Set<string>();
   const out: LspLocation[] = [];
   for (const id of ids) {

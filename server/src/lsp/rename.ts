@@ -5,6 +5,7 @@ import {
   type Range,
   type RenameParams,
   type WorkspaceEdit,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import type { FileEdit } from '../core/fixes/types';
 import type { Span } from '../core/text/span';
@@ -56,7 +57,7 @@ export async function prepareRename(session: Session, params: PrepareRenameParam
  * Renames an id in every place that spells it: the definition (`id:` in a kb file or note), front-matter lists and
  * `[[links]]`. Mentions are names in prose, not ids, so they stay as written (they follow the record anyway).
  */
-export async function rename(session: Session, params: RenameParams, token: unknown): Promise<WorkspaceEdit | null> {
+export async function rename(session: Session, params: RenameParams, token?: CancellationToken): Promise<WorkspaceEdit | null> {
   const index = await session.current();
   const doc = index.document(params.textDocument.uri);
   if (!doc) return null;
@@ -70,7 +71,7 @@ export async function rename(session: Session, params: RenameParams, token: unkn
   if (index.kb.has(newId) || index.documentsWithId(newId).length) {
     throw refuse(`'${newId}' already exists: renaming would merge two records.`);
   }
-  const check = new Checkpoint(token as never);
+  const check = new Checkpoint(token);
   const perFile = new Map<string, FileEdit>();
   for (const ref of index.references(id, true)) {
     await check.tick();

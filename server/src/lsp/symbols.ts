@@ -4,6 +4,7 @@ import {
   type DocumentSymbolParams,
   type SymbolInformation,
   type WorkspaceSymbolParams,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
 import { kindClass, type KbRecord, type KindClass } from '../core/kb/record';
 import { bilingualName, kindLabel, recordLabel, recordMatches } from '../core/present/labels';
@@ -123,9 +124,9 @@ function summarise(value: unknown): string {
 }
 
 /** Every entity, instrument and document whose id or name (either language) contains the query. */
-export async function workspaceSymbols(session: Session, params: WorkspaceSymbolParams, token: unknown): Promise<SymbolInformation[]> {
+export async function workspaceSymbols(session: Session, params: WorkspaceSymbolParams, token?: CancellationToken): Promise<SymbolInformation[]> {
   const index = await session.current();
-  const check = new Checkpoint(token as never);
+  const check = new Checkpoint(token);
   const query = params.query.trim().toLowerCase();
   const out: SymbolInformation[] = [];
   for (const { record } of index.kb.records()) {
