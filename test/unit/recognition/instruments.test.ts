@@ -67,6 +67,11 @@ test('numbered resolutions, English forms', () => {
   assert.deepEqual(found('S/RES/2397 (2017)', 'en'), ['S/RES/2397 (2017)=unscr-2397']);
   assert.deepEqual(found('resolutions 1718 and 2397', 'en'), ['resolutions 1718=unscr-1718', '2397=unscr-2397']);
   assert.deepEqual(found('a resolution 2 weeks later', 'en'), []);
+  // named by an alias, a resolution keeps its year too
+  assert.deepEqual(found('UN Security Council resolution 1718 (2006) and UN Security Council resolution 2397.', 'en'), [
+    'UN Security Council resolution 1718 (2006)=unscr-1718',
+    'UN Security Council resolution 2397=unscr-2397',
+  ]);
 });
 
 test('an unknown resolution number is an unknown instrument', () => {

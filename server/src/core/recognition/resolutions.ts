@@ -55,3 +55,11 @@ export function symbolResolution(text: string, pos: number, limit: number): Reso
   const m = run(SYMBOL, text, pos, limit);
   return m ? [{ start: pos, end: SYMBOL.lastIndex, number: Number(m[1]) }] : [];
 }
+
+const YEAR = /\s?\((?:19|20)\d\d\)/y;
+
+/** Just past a ` (2006)` at `at`, or `at` when there is none. */
+export function yearEnd(text: string, at: number, limit: number): number {
+  const m = run(YEAR, text, at, limit);
+  return m ? YEAR.lastIndex : at;
+}

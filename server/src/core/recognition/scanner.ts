@@ -7,6 +7,7 @@ import { countryContextAt, countryTrapAt, particleAt, shortNameTrapAt } from './
 import { isCountryLike, type AliasVariant, type LexEntry, type Lexicon } from './lexicon';
 import { acronymPairAfter, splitCountryPrefix } from './pairs';
 import type { RecognitionInput } from './recognize';
+import { yearEnd } from './resolutions';
 import { QUOTE_KINDS } from './titles';
 import type { Mention, MentionVia } from './types';
 
@@ -261,7 +262,8 @@ export class Scanner {
     return undefined;
   }
 
-  aliasAt(entry: LexEntry, p: number, end: number): Plan | null {
+  aliasAt(entry: LexEntry, p: number, matchEnd: number): Plan | null {
+    let end = matchEnd;
     if (!this.boundaryOk(entry, p, end)) return null;
     if (entry.weak && !this.countryContext(p, end)) return null;
     const r = this.resolve(entry, p, end);
@@ -275,6 +277,8 @@ export class Scanner {
       const m = this.mention(p, pair.end, pair.ids, 'acronym-pair', pair.ids.length > 1);
       return { end: pair.end, mentions: [m], country: countryLike && pair.ids.length === 1 ? pair.ids[0] : undefined };
     }
+    // A resolution named by its alias keeps its year with it, as the numbered form does: `… resolution 1718 (2006)`.
+    if (record?.kind === 'resolution') end = yearEnd(this.text, end, this.segEnd);
     const m = this.mention(p, end, r.ids, r.via, r.ambiguous, record?.kind);
     return { end, mentions: [m], country: countryLike && r.ids.length === 1 ? r.ids[0] : undefined };
   }
