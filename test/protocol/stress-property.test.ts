@@ -31,8 +31,8 @@ after(async () => {
   if (dir) removeDir(dir);
 });
 
-const summary = (ds: { code?: unknown; message: string; range: Diagnostic['range'] }[]) =>
-  ds.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort();
+const summary = (ds: readonly { code?: unknown; message: unknown; range: Diagnostic["range"] }[]) =>
+  ds.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.message)}`).sort();
 
 test('random incremental edits over stdio end in the diagnostics of a fresh analysis', async () => {
   const { index: reference } = await loadWorkspace([dir], loadWorkspaceConfig(dir).config, builtinRecords());
