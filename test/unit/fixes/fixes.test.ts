@@ -229,3 +229,18 @@ test('long lists are written one item per line (CRLF kept); short ones inline', 
   assert.ok(inserted.out.includes('entities:\n  - kor\n  - rus\n'), inserted.out);
   assert.deepEqual(inserted.after.map((d) => d.code), ['PL002', 'PL002']);
 });
+
+test('PL005 duplicate key: remove the second entry, its continuation lines included', () => {
+  const text = '---\r\ntitle: t\r\ndate: 2024-01-01\r\nsource: s\r\ndate:\r\n  - 2024-02-02\r\n  - x\r\ntags: [a]\r\n---\r\n';
+  const { out, after, fix } = applyFix(text, 'PL005');
+  assert.equal(fix.title, "Remove the second 'date' entry (the first one is used)");
+  assert.equal(out, '---\r\ntitle: t\r\ndate: 2024-01-01\r\nsource: s\r\ntags: [a]\r\n---\r\n');
+  assert.deepEqual(after, []);
+  const last = applyFix('---\ntitle: t\ndate: 2024-01-01\nsource: s\ntitle: >\n  long\n---\nbody\n', 'PL005');
+  assert.equal(last.out, '---\ntitle: t\ndate: 2024-01-01\nsource: s\n---\nbody\n');
+  // Inside a flow mapping there is no line to remove.
+  const ctx = fakeContext();
+  const flow = parseDocument(URI, '---\ntitle: t\ndate: 2024-01-01\nsource: s\nx: {a: 1, a: 2}\n---\n');
+  const d = checkDocument(flow, [], ctx).find((x) => x.code === 'PL005')!;
+  assert.deepEqual(fixesFor(flow, [], d, ctx), []);
+});

@@ -4,6 +4,7 @@ import { CODES, type CoreDiagnostic, type RuleContext } from '../rules/types';
 import { eolOf, FrontMatterEditor, yamlFlowList, yamlList, yamlScalar } from './frontMatterEdit';
 import { mentionedIds } from './infer';
 import { insertFrontMatterFix } from './insertFrontMatter';
+import type { Span } from '../text/span';
 import type { CoreTextEdit, Fix } from './types';
 
 function fix(doc: ParsedDocument, title: string, code: string, edits: CoreTextEdit[], extra: Partial<Fix> = {}): Fix {
@@ -75,6 +76,14 @@ export function fixesFor(doc: ParsedDocument, mentions: readonly Mention[], d: C
       return [fix(doc, `Replace '${id}' with '${suggestion}'`, d.code, [{ span: field.items[index].span, newText: yamlScalar(suggestion) }])];
     }
 
+    case CODES.yamlError: {
+      if (data.yamlCode !== 'DUPLICATE_KEY' || !fm) return [];
+      const entry = duplicateEntryLines(doc, d.span, fm.contentSpan.end);
+      if (!entry) return [];
+      const key = doc.text.slice(d.span.start, d.span.end);
+      return [fix(doc, `Remove the second '${key}' entry (the first one is used)`, d.code, [{ span: entry, newText: '' }])];
+    }
+
     case CODES.unresolvedLink: {
       const suggestion = str(data.suggestion);
       if (!suggestion) return [];
@@ -115,6 +124,27 @@ export function sourceActions(doc: ParsedDocument, mentions: readonly Mention[],
       changes: [{ uri: doc.uri, edits }],
     },
   ];
+}
+
+/**
+ * The lines of a mapping entry whose key starts a line: the key's line and the more-indented (or blank) lines
+ * that continue its value. Undefined for a key inside a flow mapping `{a: 1, a: 2}`.
+ */
+function duplicateEntryLines(doc: ParsedDocument, keySpan: Span, limit: number): Span | undefined {
+  const { lines, text } = doc;
+  const line = lines.positionAt(keySpan.start).line;
+  const start = lines.lineStart(line);
+  const indent = keySpan.start - start;
+  if (text.slice(start, keySpan.start).trim() !== '') return undefined;
+  let next = line + 1;
+  while (next < lines.lineCount && lines.lineStart(next) < limit) {
+    const content = text.slice(lines.lineStart(next), lines.lineEnd(next));
+    const lead = content.length - content.trimStart().length;
+    if (content.trim() !== '' && lead <= indent) break;
+    next++;
+  }
+  const end = next < lines.lineCount ? Math.min(lines.lineStart(next), limit) : text.length;
+  return { start, end };
 }
 
 function listed(doc: ParsedDocument, key: string, id: string): boolean {
