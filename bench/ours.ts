@@ -37,6 +37,8 @@ export interface OursResult {
   coldCpuMs?: number;
   published: number;
   indexStates: string[];
+  /** Publications, diagnostics and estimated JSON megabytes sent during the cold index. */
+  coldPublications?: { messages: number; diagnostics: number; mb: number };
   /** Documents the server reported in its first `ready` state. */
   readyDocuments?: number;
   rss?: { rssMb: number; peakMb: number };
@@ -69,6 +71,8 @@ export interface OursOptions {
   log: (s: string) => void;
   /** Extra Node flags for the server process (--cpu-prof). */
   serverArgs?: string[];
+  /** Stop after the cold index (a profile of indexing alone). */
+  coldOnly?: boolean;
 }
 
 export async function measureOurs(o: OursOptions): Promise<OursResult> {
@@ -89,7 +93,8 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
       res.readyDocuments = p.documents;
     }
   });
-  const inCorpus = (uri: string) => uri.startsWith(rootUri + '/');
+  // Corpus documents only (the server also publishes for `.policylens.yaml` at the root, even when absent).
+  const inCorpus = (uri: string) => uri.startsWith(rootUri + '/') && uri.endsWith('.md');
   try {
     const init = await withTimeout(server.initialize(rootUri), 30_000);
     if (!init) throw new Error('no answer to initialize within 30 s');
@@ -128,8 +133,11 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
     res.allPublishedMs = lastAt !== undefined ? lastAt - t0 : undefined;
     if (res.readyMs !== undefined || res.allPublishedMs !== undefined) res.coldMs = Math.max(res.readyMs ?? 0, res.allPublishedMs ?? 0);
     res.coldCpuMs = server.cpuMs();
+    res.coldPublications = { messages: server.publications, diagnostics: server.diagnosticsReceived, mb: server.sampledBytes / 1e6 };
     res.rss = server.memory();
     log(`  cold index ${res.coldMs?.toFixed(0)} ms (ready ${res.readyMs?.toFixed(0)}, all published ${res.allPublishedMs?.toFixed(0)}), RSS ${res.rss?.rssMb.toFixed(0)} MB`);
+
+    if (o.coldOnly) return res;
 
     // Requests on 1,000 random mentions, each document open as in an editor (opened first, then queried).
     const rnd = new Random(0x1a7e);

@@ -2,7 +2,8 @@
  * The benchmark: `npm run bench` (10,000 documents, peer included, writes bench/results.md) or
  * `npm run bench:smoke` (1,000 documents, no peer, no timing assertions; exits non-zero only when the server
  * crashed or the run could not complete). `--profile` runs the server under --cpu-prof and lists the functions
- * that dominate (written to bench/corpora/results-profile.md, never to results.md: profiling slows the server).
+ * that dominate (written to bench/corpora/results-profile.md, never to results.md: profiling slows the server);
+ * `--profile=cold` profiles the cold index alone.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ import type { KbLoadResult } from './kbLoad';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
-const profile = args.includes('--profile');
+const coldOnly = args.includes('--profile=cold');
+const profile = args.includes('--profile') || coldOnly;
 const size = smoke ? 1000 : 10000;
 const log = (s: string) => console.log(s);
 
@@ -72,25 +74,28 @@ async function main(): Promise<number> {
     root,
     manifest,
     extras,
-    mentions: smoke ? 200 : 1000,
+    mentions: smoke || profile ? 200 : 1000,
     coldTimeoutMs: smoke ? 45_000 : 180_000,
     log,
     serverArgs: profile ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [],
+    coldOnly,
   });
 
   let peer: PeerResult | undefined;
-  if (!smoke) {
+  if (!smoke && !profile) {
     log('peer (vscode-markdown-languageserver):');
     peer = await measurePeer(root);
     log(peer.error ? `  error: ${peer.error}` : `  spawn → workspace/symbol ${peer.spawnToSymbolsMs.toFixed(0)} ms, ${peer.symbols} symbols, ${peer.parses} parses`);
   }
 
-  const matcher = child<MatcherResult>('matcher.ts', [root, smoke ? '4' : '12']);
+  // A profiling run is about the server: the peer and the micro-benchmarks are skipped.
+  const skip = { wallMs: 0, value: undefined, error: 'skipped (profiling run)' };
+  const matcher = profile ? skip : child<MatcherResult>('matcher.ts', [root, smoke ? '4' : '12']);
   if (matcher.value) {
     const m = matcher.value;
     log(`matcher (${m.patterns} patterns, ${m.textMb.toFixed(1)} MB): ours ${m.ours?.mbPerS.toFixed(1) ?? 'n/a'} MB/s, aho-corasick ${m.peer.mbPerS.toFixed(1)} MB/s, greedy ${m.peerGreedy.mbPerS.toFixed(1)} MB/s`);
   } else log(matcher.error ?? 'matcher failed');
-  const kbLoad = child<KbLoadResult>('kbLoad.ts', []);
+  const kbLoad = profile ? skip : child<KbLoadResult>('kbLoad.ts', []);
   log(`KB load + matcher: ${kbLoad.value?.totalMs?.toFixed(1) ?? 'n/a'} ms ${kbLoad.value?.notes.join('; ') ?? kbLoad.error ?? ''}`);
 
   const profiles = profile && existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
@@ -106,6 +111,7 @@ async function main(): Promise<number> {
     matcher: matcher.value,
     kbLoad: kbLoad.value,
     profile: profiles.length ? topFunctions(join(profileDir, profiles[0]), 20) : undefined,
+    profileScope: coldOnly ? 'the cold index alone' : 'the whole run: indexing, requests, edits, the 5 MB document',
   };
   machine['Load average (at the end)'] = loadNow();
   const rows = targetRows(results);
@@ -118,7 +124,7 @@ async function main(): Promise<number> {
   writeFileSync(out, report);
   log(`wrote ${out}`);
 
-  const completed = existsSync(SERVER) && ours.coldMs !== undefined && ours.hover !== undefined && ours.didChange !== undefined && ours.huge !== undefined;
+  const completed = coldOnly ? ours.coldMs !== undefined : existsSync(SERVER) && ours.coldMs !== undefined && ours.hover !== undefined && ours.didChange !== undefined && ours.huge !== undefined;
   if (ours.didChange && ours.didChange.samples.length === 0) console.warn('warning: didChange → diagnostics could not be measured (no diagnostics re-published)');
   if (ours.crashed) console.error('FAILED: the server crashed');
   else if (!completed) console.error(`FAILED: the run could not complete: ${ours.notes.join('; ')}`);

@@ -24,6 +24,10 @@ export class LspProcess {
   exitSignal: NodeJS.Signals | null = null;
   private waiters: Waiter[] = [];
   readonly publishListeners: ((p: Published) => void)[] = [];
+  /** Diagnostics received in all publications, their number and an estimate of their JSON size. */
+  diagnosticsReceived = 0;
+  publications = 0;
+  sampledBytes = 0;
   private readonly exited: Promise<void>;
   private disposing = false;
 
@@ -43,6 +47,9 @@ export class LspProcess {
     );
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
       const entry: Published = { uri: p.uri, version: p.version, count: p.diagnostics.length, at: performance.now() };
+      this.diagnosticsReceived += p.diagnostics.length;
+      // Estimate the bytes on the wire from every 50th message (stringifying all would load the client).
+      if (this.publications++ % 50 === 0) this.sampledBytes += JSON.stringify(p).length * 50;
       this.published.set(p.uri, entry);
       for (const listener of this.publishListeners) listener(entry);
       this.waiters = this.waiters.filter((w) => (w.test(entry) ? (w.resolve(entry), false) : true));
