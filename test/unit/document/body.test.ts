@@ -109,6 +109,14 @@ test('Markdown and HTML headings with their text', () => {
   assert.ok(!prose(doc).includes('# 첫'));
 });
 
+test('setext headings: a === underline makes the line above a level-1 heading', () => {
+  const doc = parseDocument('file:///s.md', '한미 정상회담\r\n======\r\n본문\n```\ncode\n```\n===\nx\n\n==\n');
+  assert.deepEqual(doc.headings.map((h) => [h.level, h.text]), [[1, '한미 정상회담']]);
+  assert.equal(doc.text.slice(doc.headings[0].span.start, doc.headings[0].span.end), '한미 정상회담\r\n======');
+  // The underline is not prose; a === after a code block or a short == stays text.
+  assert.ok(!prose(doc).includes('======') && prose(doc).includes('===\nx') && prose(doc).includes('=='));
+});
+
 test('Markdown link targets are not prose; their text is', () => {
   const doc = parseDocument('file:///l.md', '[외교부 발표](https://mofa.go.kr/a) 끝');
   assert.equal(prose(doc), '[외교부 발표]| 끝');

@@ -157,8 +157,28 @@ class Scanner {
         this.exclude(j, k);
         return k;
       }
+    } else if (c === 61 /* = */) {
+      return this.setextUnderline(i, j);
     }
     return i;
+  }
+
+  /** `Title` over a `===` line is a level-1 heading (a `---` underline is left alone: it is also a rule). */
+  private setextUnderline(i: number, j: number): number {
+    const { text } = this;
+    let k = j;
+    while (text.charCodeAt(k) === 61) k++;
+    const lineEnd = this.lineEnd(k);
+    if (k - j < 3 || text.slice(k, lineEnd).trim() !== '' || i === this.body.start) return i;
+    // The previous line, whole and still prose (not the end of a code block or a `#` heading).
+    let prevEnd = i - 1;
+    if (text.charCodeAt(prevEnd) === 10 && text.charCodeAt(prevEnd - 1) === 13) prevEnd--;
+    let prevStart = prevEnd;
+    while (prevStart > this.body.start && text.charCodeAt(prevStart - 1) !== 10 && text.charCodeAt(prevStart - 1) !== 13) prevStart--;
+    const title = text.slice(prevStart, prevEnd).trim();
+    if (!title || prevStart < this.runStart) return i;
+    this.out.headings.push({ level: 1, text: title, span: { start: prevStart, end: lineEnd }, source: 'markdown' });
+    return this.exclude(j, lineEnd);
   }
 
   private fencedCode(i: number, fenceChar: number, fenceLen: number): number {
