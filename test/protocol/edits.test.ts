@@ -6,10 +6,12 @@ import {
   CodeActionRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  HoverRequest,
   PrepareRenameRequest,
   RenameRequest,
   type CodeAction,
   type Diagnostic,
+  type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { applyWorkspaceEdit, readUri, TestClient, useServer } from './harness';
@@ -92,6 +94,23 @@ describe('keeping diagnostics current', () => {
     writeFileSync(join(root, 'kb/extra.yaml'), '- id: blue-harbor-forum\n  kind: organization\n  name: { en: Blue Harbor Forum }\n');
     await notifyDisk(client, 'kb/extra.yaml', FileChangeType.Created);
     await client.waitForDiagnostics('docs/delta.md', (d) => unknownIds(d).length === 0, 'PL006 gone after restoring');
+  });
+
+  test('"mentioned in N documents" follows edits', async () => {
+    const count = async () => {
+      const hover = await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri: client.uri('docs/alpha.md') },
+        position: client.positionOf('docs/alpha.md', '동해협력조약의', 1),
+      });
+      return /Mentioned in (\d+) document/.exec((hover!.contents as MarkupContent).value)?.[1];
+    };
+    assert.equal(await count(), '3');
+    await client.open('docs/gamma.txt');
+    const start = client.positionOf('docs/gamma.txt', '동해협력조약');
+    await client.edit('docs/gamma.txt', [{ range: { start, end: { line: start.line, character: start.character + 6 } }, newText: '그' }]);
+    assert.equal(await count(), '2');
+    await client.close('docs/gamma.txt');
+    assert.equal(await count(), '3', 'back to the disk text');
   });
 
   test('a document created on disk is analysed and reported', async () => {

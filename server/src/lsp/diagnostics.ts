@@ -54,6 +54,7 @@ export class DiagnosticsPublisher {
   publish(uris: Iterable<string>): void {
     const index = this.session.index;
     if (!index) return;
+    this.session.changeCount++;
     for (const uri of uris) {
       let diagnostics: Diagnostic[] = [];
       let version: number | undefined;

@@ -8,6 +8,7 @@ import {
   unknownCard,
   MAX_MENTIONED_LINKS,
   type CardContext,
+  type MentionedIn,
 } from '../core/present/hoverCard';
 import type { Mention } from '../core/recognition/types';
 import type { IndexedDocument, Target } from '../core/workspace/types';
@@ -41,20 +42,35 @@ export function cardContext(session: Session, index: WorkspaceIndex, language?: 
   };
 }
 
-function fullCard(session: Session, index: WorkspaceIndex, record: KbRecord, ctx: CardContext, mention?: Mention): string {
-  const mentioning = index.documentsMentioning(record.id);
+/**
+ * "Mentioned in N documents" is a corpus-wide question (tens of milliseconds for a common id in a large corpus);
+ * hovers ask it again and again for the same ids, so answers are kept until the index changes.
+ */
+const mentionedCache = new Map<string, { changeCount: number; value: MentionedIn }>();
+
+function mentionedIn(session: Session, index: WorkspaceIndex, id: string): MentionedIn {
+  const cached = mentionedCache.get(id);
+  if (cached && cached.changeCount === session.changeCount) return cached.value;
+  if (mentionedCache.size > 2000) mentionedCache.clear();
+  const mentioning = index.documentsMentioning(id);
   const documents = mentioning.slice(0, MAX_MENTIONED_LINKS).map((d) => {
-    const first = d.mentions.find((m) => m.ids.includes(record.id));
+    const first = d.mentions.find((m) => m.ids.includes(id));
     return {
       title: d.title ?? basename(d.uri),
       date: d.date,
       link: session.link({ uri: d.uri, span: first?.span ?? { start: 0, end: 0 } }),
     };
   });
+  const value = { total: mentioning.length, documents };
+  mentionedCache.set(id, { changeCount: session.changeCount, value });
+  return value;
+}
+
+function fullCard(session: Session, index: WorkspaceIndex, record: KbRecord, ctx: CardContext, mention?: Mention): string {
   const def = index.definition(record.id);
   const builtin = !!index.kb.get(record.id)?.origin.builtin;
   return recordCard(record, ctx, {
-    mentionedIn: { total: mentioning.length, documents },
+    mentionedIn: mentionedIn(session, index, record.id),
     definedAt: def ? session.link(def) : undefined,
     builtin,
     foundAs: mention ? { via: mention.via, text: mention.text } : undefined,

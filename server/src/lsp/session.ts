@@ -61,6 +61,11 @@ export class Session {
   private readonly diskLines = new Map<string, LineIndex>();
   private readyPromise: Promise<void>;
   private resolveReady!: () => void;
+  /**
+   * Bumped whenever the index changed (every change is published, so the publisher bumps it): caches of
+   * corpus-wide answers compare it to know they are stale.
+   */
+  changeCount = 0;
   /** Called with the uris a flush changed; set by the diagnostics publisher. */
   onChanged: (uris: string[]) => void = () => undefined;
 
@@ -72,13 +77,29 @@ export class Session {
     return this.roots.map(uriToPath).filter((p): p is string => p !== undefined);
   }
 
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+
   markReady(): void {
     this.resolveReady();
   }
 
-  /** The index, with every pending editor change applied. Waits for the initial indexing. */
+  /** Index updates still reading from disk (a closed editor's file): requests wait for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  /** Registers an index update that is still in progress, so that `current()` answers after it. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const forget = () => this.inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  /** The index, with every change received so far applied. Waits for the initial indexing. */
   async current(): Promise<WorkspaceIndex> {
     await this.readyPromise;
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     this.flush();
     return this.index!;
   }

@@ -51,29 +51,28 @@ export function registerSync(session: Session, publisher: DiagnosticsPublisher, 
     session.markDirty(e.document);
     if (session.index) schedule();
   });
-  documents.onDidClose(
-    guardNotification(connection, 'textDocument/didClose', async (e: { document: { uri: string } }) => {
-      const uri = e.document.uri;
-      session.trackClosed(uri);
-      const index = session.index;
-      if (!index) return;
-      // The editor's text is gone: the disk content is the document again (or nothing, for unsaved files).
-      const path = uriToPath(uri);
-      const disk = path && isInsideRoots(path, session.rootDirs) ? await readText(path) : undefined;
-      if (session.isOpen(uri)) return; // reopened meanwhile
-      const result =
-        disk && 'text' in disk && index.classify(uri) !== 'other' ? index.setText(uri, disk.text) : index.remove(uri);
-      publisher.publish(result.changed.length ? result.changed : [normalizeUri(uri)]);
-      indexer.sendState('ready');
-    }),
-  );
+  const onClose = guardNotification(connection, 'textDocument/didClose', async (e: { document: { uri: string } }) => {
+    const uri = e.document.uri;
+    session.trackClosed(uri);
+    const index = session.index;
+    if (!index) return;
+    // The editor's text is gone: the disk content is the document again (or nothing, for unsaved files).
+    const path = uriToPath(uri);
+    const disk = path && isInsideRoots(path, session.rootDirs) ? await readText(path) : undefined;
+    if (session.isOpen(uri)) return; // reopened meanwhile
+    const result =
+      disk && 'text' in disk && index.classify(uri) !== 'other' ? index.setText(uri, disk.text) : index.remove(uri);
+    publisher.publish(result.changed.length ? result.changed : [normalizeUri(uri)]);
+    indexer.sendState('ready');
+  });
+  // Requests that arrive while the closed file is read back from disk must see the disk text, not the editor's.
+  documents.onDidClose((e) => void session.track(onClose(e)));
   documents.listen(connection);
 
-  connection.onDidChangeWatchedFiles(
-    guardNotification(connection, 'workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
-      onWatchedFiles(session, publisher, indexer, params),
-    ),
+  const onWatched = guardNotification(connection, 'workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
+    onWatchedFiles(session, publisher, indexer, params),
   );
+  connection.onDidChangeWatchedFiles((params) => void session.track(onWatched(params)));
   connection.onDidChangeConfiguration(
     guardNotification(connection, 'workspace/didChangeConfiguration', async (params: { settings?: unknown }) => {
       // Clients without `workspace/configuration` push their settings here.
@@ -100,7 +99,10 @@ export async function registerWatchers(session: Session): Promise<void> {
 }
 
 async function onWatchedFiles(session: Session, publisher: DiagnosticsPublisher, indexer: Indexer, params: DidChangeWatchedFilesParams) {
-  const index = await session.current();
+  // Not `current()`: that waits for tracked updates, this one among them.
+  await session.whenReady();
+  session.flush();
+  const index = session.index!;
   if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
     // Globs, required fields or severities may differ: start over (cheap next to being wrong).
     await indexer.reindex();
