@@ -99,3 +99,8 @@ test('title: an English news page with a breadcrumb and a byline', () => {
   assert.equal(meta.date, '2000-07-19');
   assert.equal(meta.language, 'en');
 });
+
+test('source: an English "Source:" label, not the word inside prose', () => {
+  assert.equal(infer('See https://a.example/x for the open source code. Source: https://b.example/y').source, 'https://b.example/y');
+  assert.equal(infer('Read https://first.example/a, then the open source code at https://second.example/b').source, 'https://first.example/a');
+});

@@ -55,7 +55,8 @@ export function inferSource(doc: ParsedDocument): string | undefined {
   );
   if (!candidates.length) return undefined;
   const body = doc.text.slice(doc.body.start, Math.min(doc.body.end, doc.body.start + INFERENCE_WINDOW));
-  const label = /(?:자료\s?출처|출처|Source)\s*[:：]?/i.exec(body);
+  // `자료출처`/`출처` label a link with or without a colon; the English word only as a label (`Source:`).
+  const label = /자료\s?출처|출처|\bSources?\s*[:：]/i.exec(body);
   if (label) {
     const labelAt = doc.body.start + label.index;
     const after = candidates.find((u) => u.span.start >= labelAt && u.span.start - labelAt < 400);
