@@ -37,7 +37,7 @@ const summary = (ds: readonly { code?: unknown; message: unknown; range: Diagnos
 test('random incremental edits over stdio end in the diagnostics of a fresh analysis', async () => {
   const { index: reference } = await loadWorkspace([dir], loadWorkspaceConfig(dir).config, builtinRecords());
   const uri = pathToUri(join(dir, REL));
-  const n = runs(20);
+  const n = runs(15);
   let edits = 0;
   await fc.assert(
     fc.asyncProperty(documentText, fc.array(edit(1), { minLength: 1, maxLength: 15 }), async (initial, steps) => {

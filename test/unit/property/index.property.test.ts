@@ -17,7 +17,7 @@ const uri = (rel: string) => `${ROOT}/${rel}`;
 
 describe('random documents through the WorkspaceIndex', () => {
   it('never throw; every range lies inside its document; analysis is deterministic', () => {
-    const n = runs(250);
+    const n = runs(200);
     fc.assert(
       fc.property(documentText, (text) => {
         const index = newIndex();
@@ -35,7 +35,7 @@ describe('random documents through the WorkspaceIndex', () => {
   });
 
   it('quick fixes apply, keep the front-matter parsable and clear the diagnostic they fix', () => {
-    const n = runs(150);
+    const n = runs(120);
     let fixes = 0;
     fc.assert(
       fc.property(documentText, (text) => {
@@ -51,7 +51,7 @@ describe('random documents through the WorkspaceIndex', () => {
 
 describe('random edit sequences through the WorkspaceIndex', () => {
   it('diagnostics and mentions after incremental edits equal a fresh analysis of the final texts', () => {
-    const n = runs(60);
+    const n = runs(50);
     let edits = 0;
     fc.assert(
       fc.property(

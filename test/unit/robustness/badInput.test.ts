@@ -230,3 +230,18 @@ describe('huge, binary and odd text', () => {
     assert.ok(d.mentions.some((m) => m.ids.includes('rus')));
   });
 });
+
+describe('references between documents', () => {
+  it('a document listing its own id under related, and two documents relating to each other: no endless recursion', () => {
+    const index = newIndex({
+      'self.md': doc('본문\n', `${FM}id: self\nrelated: [self]\n`),
+      'a.md': doc('본문\n', `${FM}id: a\nrelated: [b]\n`),
+      'b.md': doc('본문\n', `${FM}id: b\nrelated: [a]\n`),
+    });
+    for (const rel of ['self.md', 'a.md', 'b.md']) {
+      const d = index.document(`${ROOT}/${rel}`)!;
+      assertWellFormed(d);
+      assert.ok(!d.diagnostics.some((x) => x.code === 'PL006'), `${rel}: the related ids resolve`);
+    }
+  });
+});

@@ -297,7 +297,11 @@ export class WorkspaceIndex implements WorkspaceQueries {
       },
       documentWithId: (id: string) => {
         const uri = first(index.docIds.get(id));
-        return uri ? { uri, title: index.document(uri)?.title } : undefined;
+        if (!uri) return undefined;
+        // The title straight from the parsed front-matter: analysing the other document here would recurse
+        // forever when documents relate to each other (or one lists its own id under `related`).
+        const title = index.files.get(uri)?.parsed?.frontMatter?.data?.title;
+        return { uri, title: typeof title === 'string' ? title : undefined };
       },
       otherDefinitions: (id: string, exceptUri: string) => {
         const out: { uri: string; span: Span }[] = [];
