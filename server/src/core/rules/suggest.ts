@@ -10,6 +10,20 @@ export type IdClass = 'entity' | 'instrument' | 'any';
  * instruments when the list says which it holds.
  */
 export function closestId(unknown: string, allIds: Iterable<string>, kb: KnowledgeBase, want: IdClass = 'any'): string | undefined {
+  // The same unknown ids recur across a corpus: remember answers for as long as the id list is the same object
+  // (the workspace index hands out one array per knowledge base and set of document ids).
+  let cache = suggestionCache.get(allIds);
+  if (!cache) suggestionCache.set(allIds, (cache = new Map()));
+  const key = `${want}\0${unknown}`;
+  if (cache.has(key)) return cache.get(key);
+  const answer = computeClosestId(unknown, allIds, kb, want);
+  cache.set(key, answer);
+  return answer;
+}
+
+const suggestionCache = new WeakMap<Iterable<string>, Map<string, string | undefined>>();
+
+function computeClosestId(unknown: string, allIds: Iterable<string>, kb: KnowledgeBase, want: IdClass): string | undefined {
   const needle = unknown.trim().toLowerCase();
   if (!needle) return undefined;
   const fits = (id: string) => {

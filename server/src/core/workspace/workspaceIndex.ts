@@ -64,6 +64,10 @@ export class WorkspaceIndex implements WorkspaceQueries {
   private kbCache: KnowledgeBase | undefined;
   private kbSignature = '';
   private versionCounter = 0;
+  /** Bumped whenever any analysis changes; per-id answers below are cached for one generation. */
+  private generation = 0;
+  private readonly mentioningCache = new Map<string, { generation: number; docs: IndexedDocument[] }>();
+  private readonly referencesCache = new Map<string, { generation: number; refs: Reference[] }>();
 
   constructor(options: WorkspaceIndexOptions) {
     this.config = options.config;
@@ -150,6 +154,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       if (!file) return [];
       this.files.delete(key);
       this.unindex(file);
+      this.generation++;
       return [key, ...this.affectedByIdentity(file, undefined)];
     });
   }
@@ -271,11 +276,17 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   private indexIdentity(file: SourceFile): void {
-    if (file.docId) addTo(this.docIds, file.docId.id, file.uri);
+    if (file.docId) {
+      addTo(this.docIds, file.docId.id, file.uri);
+      this.idListCache = undefined;
+    }
   }
 
   private unindexIdentity(file: SourceFile): void {
-    if (file.docId) removeFrom(this.docIds, file.docId.id, file.uri);
+    if (file.docId) {
+      removeFrom(this.docIds, file.docId.id, file.uri);
+      this.idListCache = undefined;
+    }
   }
 
   private unindex(file: SourceFile): void {
@@ -314,9 +325,17 @@ export class WorkspaceIndex implements WorkspaceQueries {
         }
         return out;
       },
-      allIds: () => allIds(index.kb, index.docIds),
+      allIds: () => index.idList(),
     };
   })();
+
+  /** Every kb and document id, as one array per state of the index: its identity keys caches (suggestions). */
+  private idListCache: { kb: KnowledgeBase; ids: string[] } | undefined;
+  private idList(): string[] {
+    const kb = this.kb;
+    if (this.idListCache?.kb !== kb) this.idListCache = { kb, ids: [...allIds(kb, this.docIds)] };
+    return this.idListCache.ids;
+  }
 
   private analyse(file: SourceFile): IndexedDocument {
     if (file.failure !== undefined) throw file.failure;
@@ -362,6 +381,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     for (const id of refs) addTo(this.referrers, id, file.uri);
     file.refs = refs;
     file.analysis = result;
+    this.generation++;
     return result;
   }
 
@@ -449,12 +469,17 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   documentsMentioning(id: string): IndexedDocument[] {
     this.ensureAll();
+    const cached = this.mentioningCache.get(id);
+    if (cached?.generation === this.generation) return cached.docs;
     const docs: IndexedDocument[] = [];
     for (const uri of this.referrers.get(id) ?? []) {
       const doc = this.documentOrSkipped(uri);
       if (doc && !doc.isKbFile && doc.mentions.some((m) => m.ids.includes(id))) docs.push(doc);
     }
-    return docs.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.uri.localeCompare(b.uri));
+    // Plain comparisons: localeCompare is far slower and ISO dates and URIs sort correctly by code unit.
+    docs.sort((a, b) => cmp(b.date ?? '', a.date ?? '') || cmp(a.uri, b.uri));
+    this.mentioningCache.set(id, { generation: this.generation, docs });
+    return docs;
   }
 
   fixesFor(uri: string, diagnostic: CoreDiagnostic): Fix[] {
@@ -488,6 +513,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
 /** Diagnostics a definition note keeps from the document rules: YAML syntax and body-level problems. */
 const NOTE_CODES = new Set<string>([CODES.yamlError, CODES.unterminatedFrontMatter, CODES.unresolvedLink, CODES.unknownInstrument, CODES.binaryFile]);
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);
