@@ -7,7 +7,7 @@
 //   own data (checked by a preload that records and blocks; test/fixtures/robustness/guard-preload.cjs).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -191,6 +191,35 @@ test('a crash in one document\'s analysis is contained and logged with the file 
     await client.edit('docs/bad.md', [{ range: { start: client.positionOf('docs/bad.md', 'PL-INJECTED-FAULT'), end: client.positionOf('docs/bad.md', ' 제목') }, newText: '정상' }]);
     await client.waitForDiagnostics('docs/bad.md', (d) => d.some((x) => x.code === 'PL009'), 'diagnostics after the fix');
     assert.equal(client.child.exitCode, null, 'the server is still running');
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
+test('files that vanish, turn binary or are replaced by a folder under the server: events handled, nothing thrown', async () => {
+  const dir = copy('fault');
+  const root = join(dir, 'ws');
+  const client = await TestClient.start(root);
+  try {
+    await client.waitForDiagnostics('docs/ok.md', (d) => d.length > 0);
+    // A change event for a file that is already gone (deleted between the event and the read).
+    rmSync(join(root, 'docs/ok.md'));
+    writeFileSync(join(root, 'docs/image.txt'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), Buffer.alloc(500, 0xff)]));
+    mkdirSync(join(root, 'docs/folder.md'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: client.uri('docs/ok.md'), type: FileChangeType.Changed },
+        { uri: client.uri('docs/image.txt'), type: FileChangeType.Created },
+        { uri: client.uri('docs/folder.md'), type: FileChangeType.Created },
+        { uri: client.uri('docs/never-existed.md'), type: FileChangeType.Deleted },
+      ],
+    });
+    await client.waitForDiagnostics('docs/image.txt', (d) => d.length === 1 && d[0].code === 'PL014', 'the binary file flagged');
+    await client.waitForDiagnostics('docs/ok.md', (d) => d.length === 0, 'the vanished file cleared');
+    const symbols = await within(10_000, 'a request after the events', client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }));
+    assert.ok(Array.isArray(symbols));
+    assert.ok(!client.logs.some((l) => /failed/i.test(l)), client.logs.join('\n'));
   } finally {
     await client.stop();
     removeDir(dir);

@@ -16,7 +16,7 @@ const PARTICLES = ['', '의', '와', '과', '로의', '에서', '은', '는', '�
 const FRONT_MATTER = [
   'title: 제목\n', 'title: "따옴표\n', "title: 'x'\n", 'title:\n', 'date: 2024-01-31\n', 'date: 2024-13-45\n', 'date: 2024.1.5\n',
   'date: [1]\n', 'source: https://example.org/a\n', 'source: javascript:alert(1)\n', 'entities: [prk, rus]\n',
-  'entities: [nope, 5, null]\n', 'entities: prk\n', 'treaties: [prk]\n', 'related: [b]\n', 'id: a\n', 'id: 7\n', 'kind: country\n',
+  'entities: [nope, 5, null]\n', 'entities: prk\n', 'treaties: [prk]\n', 'related: [b]\n', 'related: [a, a]\n', 'id: a\n', 'id: b\n', 'id: 7\n', 'kind: country\n',
   'entities:\n  - prk\n  - \n', 'tags: {a: 1}\n', '__proto__: {x: 1}\n', 'title: dup\n', 'x: &a [1, 2]\ny: *a\n', 'z: *missing\n',
   '  bad indent\n', '\tx: tab\n', 'k: [unclosed\n', 'k: {a: \n', '? complex\n: value\n', '- list\n', '...\n', ': \n', '#comment\n',
 ];
