@@ -177,6 +177,7 @@ describe('create definition', () => {
 
   test('an unknown quoted instrument gets a definition named by its title, which then resolves it', async () => {
     const rel = 'docs/epsilon.md';
+    await client.open(rel); // PL013 is information: shown while the document is open
     const diags = await client.waitForDiagnostics(rel, (d) => d.some((x) => x.code === 'PL013'));
     const unknown = diags.find((d) => d.code === 'PL013')!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
@@ -192,5 +193,6 @@ describe('create definition', () => {
     writeFileSync(join(root, kbRel), kb);
     await notifyDisk(client, kbRel, FileChangeType.Changed);
     await client.waitForDiagnostics(rel, (d) => !d.some((x) => x.code === 'PL013'), 'PL013 resolved by the new record');
+    await client.close(rel);
   });
 });

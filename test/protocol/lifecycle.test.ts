@@ -71,10 +71,17 @@ test('diagnostics are published for every document of the corpus without opening
     const start = client.positionOf('docs/beta.md', needle, delta);
     return { start, end: { line: start.line, character: start.character + length } };
   };
-  assert.deepEqual([...new Set(beta.map((d) => d.code))].sort(), ['PL002', 'PL006', 'PL007', 'PL009']);
+  // closed documents get errors and warnings only
+  assert.deepEqual([...new Set(beta.map((d) => d.code))].sort(), ['PL002', 'PL006', 'PL007']);
   assert.deepEqual(byCode('PL007'), [span('[[atlantis]]', 2, 'atlantis'.length)]);
-  // mentioned but not listed: the treaty and 러시아 (without its particle 와)
-  assert.deepEqual(byCode('PL009'), [span('동해협력조약', 0, 6), span('러시아와', 0, 3)]);
+  // opened, the information-level ones appear too: mentioned but not listed (the treaty, 러시아 without 와)
+  await client.open('docs/beta.md');
+  const open = await client.waitForDiagnostics('docs/beta.md', (d) => d.some((x) => x.code === 'PL009'));
+  const pl009 = open.filter((d) => d.code === 'PL009').map((d) => d.range);
+  assert.deepEqual(pl009, [span('동해협력조약', 0, 6), span('러시아와', 0, 3)]);
+  assert.ok(open.every((d) => d.code !== 'PL009' || d.severity === 3), 'information');
+  await client.close('docs/beta.md');
+  await client.waitForDiagnostics('docs/beta.md', (d) => !d.some((x) => x.code === 'PL009'), 'hidden again when closed');
   // complete documents are clean
   assert.deepEqual(client.diagnosticsOf('docs/alpha.md'), []);
   assert.deepEqual(client.diagnosticsOf('docs/delta.md'), []);

@@ -5,6 +5,13 @@ import type { Session } from './session';
 
 export const DIAGNOSTIC_SOURCE = 'policy-lens';
 
+/**
+ * Closed documents get their errors and warnings; information and hints (mostly PL009, "mentioned but not
+ * listed") only while the document is open, as editors do for suggestions: across a corpus they are the large
+ * majority of all diagnostics and would bury the problems. A severity override to `warning` shows them everywhere.
+ */
+const SHOWN_WHEN_CLOSED = new Set<Severity>(['error', 'warning']);
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -61,7 +68,8 @@ export class DiagnosticsPublisher {
       try {
         const doc = index.document(uri);
         if (doc) {
-          diagnostics = doc.diagnostics.map((d) => toLspDiagnostic(this.session, doc, d));
+          const open = this.session.isOpen(uri);
+          diagnostics = doc.diagnostics.filter((d) => open || SHOWN_WHEN_CLOSED.has(d.severity)).map((d) => toLspDiagnostic(this.session, doc, d));
           version = this.session.openDocument(uri)?.version;
         }
       } catch (e) {

@@ -6,8 +6,23 @@ import { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 import type { LoadedRecord } from '../core/kb/record';
 import type { Location } from '../core/workspace/types';
-import { normalizeUri, uriToPath } from '../core/workspace/uri';
+import { normalizeUri as normalizeUriSlow, uriToPath } from '../core/workspace/uri';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
+
+/**
+ * `normalizeUri` parses the URI twice (URL → path → URL); reference lists convert thousands of locations, all of
+ * them of a few hundred files, so the answers are remembered.
+ */
+const normalizedUris = new Map<string, string>();
+function normalizeUri(uri: string): string {
+  let n = normalizedUris.get(uri);
+  if (n === undefined) {
+    if (normalizedUris.size > 50_000) normalizedUris.clear();
+    n = normalizeUriSlow(uri);
+    normalizedUris.set(uri, n);
+  }
+  return n;
+}
 
 /** What the client told us it can do, reduced to the flags the handlers branch on. */
 export interface ClientFlags {
@@ -162,10 +177,23 @@ export class Session {
     }
   }
 
+  /** Line indexes of the index's files, valid while `changeCount` stays the same. */
+  private indexLines = new Map<string, LineIndex>();
+  private indexLinesAt = -1;
+
   /** Line index of any file: the index's copy, an open editor's text, or the file on disk. */
   lines(uri: string): LineIndex | undefined {
+    if (this.indexLinesAt !== this.changeCount) {
+      this.indexLines = new Map();
+      this.indexLinesAt = this.changeCount;
+    }
+    const known = this.indexLines.get(uri);
+    if (known) return known;
     const doc = this.index?.document(uri);
-    if (doc) return doc.parsed.lines;
+    if (doc) {
+      this.indexLines.set(uri, doc.parsed.lines);
+      return doc.parsed.lines;
+    }
     const open = this.openDocument(uri);
     if (open) return new LineIndex(open.getText());
     const cached = this.diskLines.get(uri);
