@@ -32,17 +32,12 @@ function computeClosestId(unknown: string, allIds: Iterable<string>, kb: Knowled
     if (!kind) return false;
     return isInstrumentKind(kind) === (want === 'instrument');
   };
-  for (const { record } of kb.records()) {
-    if (!fits(record.id)) continue;
-    const names = [record.name.ko, record.name.en, ...(record.aliases?.ko ?? []), ...(record.aliases?.en ?? [])];
-    if (names.some((n) => n && n.toLowerCase() === needle)) return record.id;
-  }
+  for (const id of namesOf(kb).get(needle) ?? []) if (fits(id)) return id;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(needle.length / 3)) + 1;
   for (const id of allIds) {
-    if (id === unknown || !fits(id)) continue;
-    // Lengths far apart cannot be close; skip the distance computation.
-    if (Math.abs(id.length - needle.length) >= bestDistance) continue;
+    // Lengths far apart cannot be close: skip before any lookup or distance computation.
+    if (Math.abs(id.length - needle.length) >= bestDistance || id === unknown || !fits(id)) continue;
     const d = distance(needle, id.toLowerCase());
     if (d < bestDistance || (d === bestDistance && best !== undefined && id < best)) {
       best = id;
@@ -50,4 +45,23 @@ function computeClosestId(unknown: string, allIds: Iterable<string>, kb: Knowled
     }
   }
   return best;
+}
+
+/** Lower-cased names and aliases → ids, built once per knowledge base (the exact-name check runs per unknown id). */
+const nameIndex = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+function namesOf(kb: KnowledgeBase): Map<string, string[]> {
+  let index = nameIndex.get(kb);
+  if (index) return index;
+  index = new Map();
+  for (const { record } of kb.records()) {
+    for (const n of [record.name.ko, record.name.en, ...(record.aliases?.ko ?? []), ...(record.aliases?.en ?? [])]) {
+      if (!n) continue;
+      const key = n.toLowerCase();
+      const ids = index.get(key);
+      if (!ids) index.set(key, [record.id]);
+      else if (!ids.includes(record.id)) ids.push(record.id);
+    }
+  }
+  nameIndex.set(kb, index);
+  return index;
 }
