@@ -1,6 +1,7 @@
 import type { ParsedDocument } from '../document/types';
 import type { Mention } from '../recognition/types';
 import { CODES, type CoreDiagnostic, type RuleContext } from '../rules/types';
+import { yamlUnreliable } from '../rules/frontMatterRules';
 import { eolOf, FrontMatterEditor, yamlFlowList, yamlList, yamlScalar } from './frontMatterEdit';
 import { mentionedIds } from './infer';
 import { insertFrontMatterFix } from './insertFrontMatter';
@@ -77,7 +78,8 @@ export function fixesFor(doc: ParsedDocument, mentions: readonly Mention[], d: C
     }
 
     case CODES.yamlError: {
-      if (data.yamlCode !== 'DUPLICATE_KEY' || !fm) return [];
+      // With other YAML errors about (an open quote may swallow the next lines), entry boundaries are guesses.
+      if (data.yamlCode !== 'DUPLICATE_KEY' || !fm || yamlUnreliable(fm)) return [];
       const entry = duplicateEntryLines(doc, d.span, fm.contentSpan.end);
       if (!entry) return [];
       const key = doc.text.slice(d.span.start, d.span.end);
