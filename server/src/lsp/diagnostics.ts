@@ -56,13 +56,34 @@ export class DiagnosticsPublisher {
   /** Uris we have published non-empty diagnostics for, so removed files get cleared. */
   private readonly published = new Set<string>();
 
+  /** Huge documents whose analysis runs in slices; they are published when it ends. */
+  private readonly slicing = new Set<string>();
+
   constructor(private readonly session: Session) {}
+
+  /** Analyses a huge document in slices that yield to the event loop, then publishes it: other requests go on. */
+  private publishWhenAnalysed(uri: string): void {
+    const index = this.session.index;
+    if (!index || this.slicing.has(uri)) return;
+    this.slicing.add(uri);
+    void index
+      .documentInSlices(uri, () => new Promise<void>((resolve) => setImmediate(resolve)))
+      .catch(() => undefined) // publish() below reports the failure with the file name
+      .finally(() => {
+        this.slicing.delete(uri);
+        this.publish([uri]);
+      });
+  }
 
   publish(uris: Iterable<string>): void {
     const index = this.session.index;
     if (!index) return;
     this.session.changeCount++;
     for (const uri of uris) {
+      if (index.needsSlicedAnalysis(uri)) {
+        this.publishWhenAnalysed(uri);
+        continue;
+      }
       let diagnostics: Diagnostic[] = [];
       let version: number | undefined;
       try {

@@ -143,6 +143,40 @@ describe('WorkspaceIndex', () => {
   });
 });
 
+describe('sliced analysis of huge documents', () => {
+  const big = doc('북한의 발표와 러시아의 입장. '.repeat(20_000));
+
+  it('yields between slices, leaves cross-file answers unblocked, and equals the one-step analysis', async () => {
+    const index = workspace({ 'big.md': big, 'small.md': doc('북한') });
+    const uri = `${ROOT}/big.md`;
+    assert.equal(index.needsSlicedAnalysis(uri), true);
+    let pauses = 0;
+    let seenDuring: string[] = [];
+    const result = await index.documentInSlices(uri, async () => {
+      pauses++;
+      if (pauses === 1) seenDuring = index.documentsMentioning('prk').map((d) => d.uri);
+    });
+    assert.ok(pauses > 3, `paused ${pauses} times`);
+    assert.deepEqual(seenDuring, [`${ROOT}/small.md`], 'the huge document is not analysed while another answer is computed');
+    const oneStep = workspace({ 'big.md': big }).document(uri)!;
+    assert.equal(result!.mentions.length, oneStep.mentions.length);
+    assert.deepEqual(result!.diagnostics.map((d) => d.code), oneStep.diagnostics.map((d) => d.code));
+    assert.equal(index.needsSlicedAnalysis(uri), false);
+  });
+
+  it('starts over when the text changes between slices', async () => {
+    const index = workspace({ 'big.md': big });
+    const uri = `${ROOT}/big.md`;
+    const edited = big.replace('북한의', '러시아의');
+    let pauses = 0;
+    const result = await index.documentInSlices(uri, async () => {
+      if (++pauses === 2) index.setText(uri, edited);
+    });
+    assert.equal(result!.parsed.text, edited);
+    assert.equal(result!.mentions.filter((m) => m.ids.includes('prk')).length, 19_999);
+  });
+});
+
 describe('discovery on disk', () => {
   it('honours include, exclude and .gitignore, refuses kb globs outside the root, survives a symlink loop', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'pl-ws-'));

@@ -7,7 +7,8 @@ import type { Fix } from '../fixes/types';
 import { KnowledgeBase } from '../kb/knowledgeBase';
 import { parseKbYaml, recordFromFrontMatter } from '../kb/loadYaml';
 import type { LoadedRecord } from '../kb/record';
-import { recognize } from '../recognition/recognize';
+import { RecognitionJob, recognize } from '../recognition/recognize';
+import type { Mention } from '../recognition/types';
 import { checkDocument } from '../rules/checkDocument';
 import { CODES, type CoreDiagnostic, type RuleContext } from '../rules/types';
 import type { Span } from '../text/span';
@@ -39,6 +40,9 @@ interface SourceFile {
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
   failure?: unknown;
 }
+
+/** Documents at least this long (UTF-16 units) are analysed in slices when the caller asks for it. */
+export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
 export interface WorkspaceIndexOptions {
   config: PolicyLensConfig;
@@ -337,7 +341,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return this.idListCache.ids;
   }
 
-  private analyse(file: SourceFile): IndexedDocument {
+  private analyse(file: SourceFile, precomputedMentions?: Mention[]): IndexedDocument {
     if (file.failure !== undefined) throw file.failure;
     const kb = this.kb;
     let result: IndexedDocument;
@@ -353,7 +357,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       };
     } else {
       const parsed = file.parsed!;
-      const mentions = recognize(parsed, kb);
+      const mentions = precomputedMentions ?? recognize(parsed, kb);
       const isNote = file.records.length > 0 || file.kbProblems.length > 0;
       let diagnostics = checkDocument(parsed, mentions, this.ruleContext);
       if (isNote) {
@@ -385,6 +389,44 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return result;
   }
 
+  /** Files whose recognition is running in slices (documentInSlices). */
+  private readonly slicing = new Set<SourceFile>();
+
+  /** Whether asking for this file's analysis now would block for long: a huge document not analysed yet. */
+  needsSlicedAnalysis(uri: string): boolean {
+    const file = this.files.get(normalizeUri(uri));
+    return !!file && !file.analysis && file.kind === 'document' && file.failure === undefined && file.text.length >= LARGE_DOCUMENT_CHARS;
+  }
+
+  /**
+   * Analyses a document with its recognition cut into slices, awaiting `pause` between them so the caller (the
+   * server) can answer other requests meanwhile. Starts over if the text or the knowledge base changes.
+   */
+  async documentInSlices(uri: string, pause: () => Promise<void>, sliceChars = 64 * 1024): Promise<IndexedDocument | undefined> {
+    const key = normalizeUri(uri);
+    for (;;) {
+      const file = this.files.get(key);
+      if (!file) return undefined;
+      if (file.analysis) return file.analysis;
+      if (!this.needsSlicedAnalysis(key)) return this.document(key);
+      const kb = this.kb;
+      const job = new RecognitionJob(file.parsed!, kb);
+      const stale = () => this.files.get(key) !== file || this.kb !== kb || file.analysis !== undefined;
+      this.slicing.add(file);
+      try {
+        while (!job.step(sliceChars)) {
+          await pause();
+          if (stale()) break;
+        }
+      } finally {
+        this.slicing.delete(file);
+      }
+      if (file.analysis) return file.analysis;
+      if (stale()) continue;
+      return this.analyse(file, job.result());
+    }
+  }
+
   // ---- queries -------------------------------------------------------------------------------------------------
 
   document(uri: string): IndexedDocument | undefined {
@@ -407,6 +449,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   private analysedOrSkipped(file: SourceFile): IndexedDocument | undefined {
+    // A huge document being analysed in slices joins cross-file answers when it is done, not by blocking them.
+    if (!file.analysis && this.slicing.has(file)) return undefined;
     try {
       return file.analysis ?? this.analyse(file);
     } catch {
