@@ -3,10 +3,11 @@
  * `npm run bench:smoke` (1,000 documents, no peer, no timing assertions; exits non-zero only when the server
  * crashed or the run could not complete). `--profile` runs the server under --cpu-prof and lists the functions
  * that dominate (written to bench/corpora/results-profile.md, never to results.md: profiling slows the server);
- * `--profile=cold` profiles the cold index alone.
+ * `--profile=cold` profiles the cold index alone. `--render` rewrites results.md from the last run's saved figures
+ * (bench/corpora/results.json) after a change to analysis.md.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCorpus, ensureExtras, corpusDir, CORPORA } from './generate';
 import { loadLexicon } from './corpus/lexicon';
@@ -51,7 +52,21 @@ function gitCommit(): string {
   }
 }
 
+/** `--render`: re-renders bench/results.md from the last full run's figures (after editing analysis.md). */
+function render(): number {
+  const saved = join(CORPORA, 'results.json');
+  if (!existsSync(saved)) {
+    console.error(`no ${saved}: run npm run bench first`);
+    return 1;
+  }
+  const results = JSON.parse(readFileSync(saved, 'utf8')) as BenchResults;
+  writeFileSync(join(REPO, 'bench', 'results.md'), renderReport(results, targetRows(results)));
+  log('re-rendered bench/results.md');
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (args.includes('--render')) return render();
   const machine = machineInfo();
   log(`Policy Lens benchmark (${smoke ? 'smoke, 1,000 documents' : 'full, 10,000 documents'}) on ${machine.CPU}, ${machine.Cores} cores`);
   const lex = await loadLexicon();
@@ -117,6 +132,7 @@ async function main(): Promise<number> {
   const rows = targetRows(results);
   console.log('');
   console.table(rows.map((r) => ({ target: r.target, goal: r.goal, measured: r.measured, status: r.status, 'server CPU': r.cpu ?? '' })));
+  writeFileSync(join(CORPORA, smoke ? 'results-smoke.json' : profile ? 'results-profile.json' : 'results.json'), JSON.stringify(results));
   const report = renderReport(results, rows);
   // Only a plain full run writes the committed results: profiling slows the server down.
   const out = smoke ? join(CORPORA, 'results-smoke.md') : profile ? join(CORPORA, 'results-profile.md') : join(REPO, 'bench', 'results.md');
