@@ -244,4 +244,15 @@ describe('references between documents', () => {
       assert.ok(!d.diagnostics.some((x) => x.code === 'PL006'), `${rel}: the related ids resolve`);
     }
   });
+
+  it('"did you mean" suggestions follow ids that appear or vanish elsewhere (incremental = fresh)', () => {
+    const files = { 'a.md': doc('본문\n', `${FM}related: [b]\n`), 'b.txt': doc('본문\n', `${FM}id: a\n`) };
+    const index = newIndex(files);
+    const message = () => index.document(`${ROOT}/a.md`)!.diagnostics.find((x) => x.code === 'PL006')?.message ?? '';
+    assert.match(message(), /Did you mean 'a'\?/);
+    index.setText(`${ROOT}/b.txt`, `\u0000${files['b.txt']}`); // now binary: it declares nothing
+    const fresh = newIndex({ ...files, 'b.txt': `\u0000${files['b.txt']}` });
+    assert.doesNotMatch(message(), /Did you mean 'a'/);
+    assert.equal(message(), fresh.document(`${ROOT}/a.md`)!.diagnostics.find((x) => x.code === 'PL006')?.message);
+  });
 });

@@ -178,7 +178,9 @@ export class WorkspaceIndex implements WorkspaceQueries {
           changed.add(f.uri);
         }
       } else if (kbBefore) {
-        for (const id of changedIds(kbBefore, newKb)) this.invalidateReferrers(id, changed);
+        const ids = changedIds(kbBefore, newKb);
+        for (const id of ids) this.invalidateReferrers(id, changed);
+        if ([...ids].some((id) => !kbBefore.has(id) || !newKb.has(id))) this.invalidateSuggestions(changed);
         // kb files' own diagnostics (duplicates) depend on every kb file.
         for (const f of this.files.values()) {
           if (f.kind === 'kb' || f.records.length) {
@@ -259,7 +261,18 @@ export class WorkspaceIndex implements WorkspaceQueries {
     if (beforeIds === afterIds && before && after) return [];
     const out = new Set<string>();
     for (const id of ids) this.invalidateReferrers(id, out);
+    this.invalidateSuggestions(out);
     return [...out];
+  }
+
+  /** Unknown-id diagnostics suggest the closest known id ("did you mean"): a new or vanished id may change them. */
+  private invalidateSuggestions(out: Set<string>): void {
+    for (const f of this.files.values()) {
+      if (f.analysis?.diagnostics.some((d) => d.code === CODES.unknownId || d.code === CODES.unresolvedLink)) {
+        f.analysis = undefined;
+        out.add(f.uri);
+      }
+    }
   }
 
   private invalidateReferrers(id: string, out: Set<string>): void {
