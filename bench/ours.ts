@@ -96,8 +96,8 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
   // Corpus documents only (the server also publishes for `.policylens.yaml` at the root, even when absent).
   const inCorpus = (uri: string) => uri.startsWith(rootUri + '/') && uri.endsWith('.md');
   try {
-    const init = await withTimeout(server.initialize(rootUri), 30_000);
-    if (!init) throw new Error('no answer to initialize within 30 s');
+    const init = await withTimeout(Promise.race([server.initialize(rootUri), server.exited.then(() => undefined)]), 30_000);
+    if (!init) throw new Error(server.alive ? 'no answer to initialize within 30 s' : 'server exited before answering initialize');
     res.initializeMs = performance.now() - t0;
     const sync = init.capabilities.textDocumentSync as number | { change?: number } | undefined;
     const syncKind = typeof sync === 'number' ? sync : (sync?.change ?? 1);

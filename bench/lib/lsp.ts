@@ -28,7 +28,8 @@ export class LspProcess {
   diagnosticsReceived = 0;
   publications = 0;
   sampledBytes = 0;
-  private readonly exited: Promise<void>;
+  /** Resolves when the process has exited (for whatever reason). */
+  readonly exited: Promise<void>;
   private disposing = false;
 
   private constructor(readonly proc: ChildProcess) {
