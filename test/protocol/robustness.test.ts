@@ -226,6 +226,34 @@ test('files that vanish, turn binary or are replaced by a folder under the serve
   }
 });
 
+test('a 10 MB single-line document: other requests are answered meanwhile, its diagnostics arrive, nothing crashes', async () => {
+  const dir = copy('fault');
+  const root = join(dir, 'ws');
+  const client = await TestClient.start(root);
+  try {
+    await client.waitForDiagnostics('docs/ok.md', (d) => d.length > 0);
+    await client.open('docs/ok.md');
+    const huge = `${'policy text without a break '.repeat(380_000)}북한의 발표`;
+    assert.ok(huge.length > 10_000_000);
+    const sent = performance.now();
+    await client.open('docs/huge.txt', huge);
+    const hover = await within(15_000, 'hover on another document while the huge one is analysed', client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: client.uri('docs/ok.md') },
+      position: client.positionOf('docs/ok.md', '북한의'),
+    }));
+    const hoverMs = performance.now() - sent;
+    assert.ok(hover);
+    await client.waitFor(() => client.diagnosticVersions.get(client.uri('docs/huge.txt')) === 1, 'diagnostics of the huge document', 120_000);
+    const diagnosticsMs = performance.now() - sent;
+    assert.ok(client.diagnosticsOf('docs/huge.txt').some((d) => d.code === 'PL001'));
+    assert.equal(client.child.exitCode, null);
+    console.log(`huge document: ${(huge.length / 1e6).toFixed(1)} M characters on one line; hover elsewhere answered after ${hoverMs.toFixed(0)} ms, its diagnostics after ${diagnosticsMs.toFixed(0)} ms`);
+  } finally {
+    await client.stop();
+    removeDir(dir);
+  }
+});
+
 const markdownOf = (c: unknown): string => {
   if (!c) return '';
   if (typeof c === 'string') return c;
