@@ -1,11 +1,15 @@
 import { LineIndex } from '../text/lineIndex';
 import { scanBody } from './body';
-import { readFrontMatter } from './frontMatter';
+import { readFrontMatter, type FrontMatterResult } from './frontMatter';
 import { detectLanguage, looksBinary } from './language';
 import type { FrontMatter, ParsedDocument, UrlRef } from './types';
 
-/** Text → ParsedDocument: front-matter, prose segments, wiki-links, headings, URLs, language. Never throws. */
-export function parseDocument(uri: string, text: string): ParsedDocument {
+/**
+ * Text → ParsedDocument: front-matter, prose segments, wiki-links, headings, URLs, language. Never throws.
+ * `frontMatterRead` is the result of an earlier `readFrontMatter` on the same text (the index reads a huge
+ * document's front-matter first and parses its body later, in another turn of the event loop).
+ */
+export function parseDocument(uri: string, text: string, frontMatterRead?: FrontMatterResult): ParsedDocument {
   const lines = new LineIndex(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (looksBinary(text)) {
@@ -14,7 +18,7 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
       textSegments: [], links: [], headings: [], urls: [], language: undefined, binary: true,
     };
   }
-  const { frontMatter, bodyStart } = readFrontMatter(text, bom);
+  const { frontMatter, bodyStart } = frontMatterRead ?? readFrontMatter(text, bom);
   const body = { start: bodyStart, end: text.length };
   const scan = scanBody(text, body);
   const urls = frontMatter ? [...frontMatterUrls(text, frontMatter), ...scan.urls] : scan.urls;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { PolicyLensConfig } from '../config/config';
+import { readFrontMatter, type FrontMatterResult } from '../document/frontMatter';
 import { parseDocument } from '../document/parseDocument';
 import type { ParsedDocument } from '../document/types';
 import { fixesFor, sourceActions } from '../fixes';
@@ -28,6 +29,8 @@ interface SourceFile {
   version: number;
   kind: 'document' | 'kb';
   parsed: ParsedDocument | undefined;
+  /** A huge document's front-matter, read at once; its body is parsed when first needed (see parsedOf). */
+  deferred?: FrontMatterResult;
   /** Records this file contributes to the knowledge base (a kb file's list, or a definition note's one record). */
   records: LoadedRecord[];
   kbProblems: CoreDiagnostic[];
@@ -225,6 +228,14 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return changed;
   }
 
+  private parsedOf(file: SourceFile): ParsedDocument {
+    if (!file.parsed) {
+      file.parsed = parseDocument(file.uri, file.text, file.deferred);
+      file.deferred = undefined;
+    }
+    return file.parsed;
+  }
+
   private parseInto(file: SourceFile): void {
     const { uri: key, text } = file;
     if (file.kind === 'kb') {
@@ -232,13 +243,20 @@ export class WorkspaceIndex implements WorkspaceQueries {
       file.records = loaded.records;
       file.kbProblems = loaded.problems as CoreDiagnostic[];
     } else {
-      const parsed = parseDocument(key, text);
-      file.parsed = parsed;
-      const data = parsed.frontMatter?.data;
-      const idField = parsed.frontMatter?.fields.get('id');
+      // A huge document's body parse waits (parsedOf): its id and record only need the front-matter.
+      let frontMatter;
+      if (text.length >= LARGE_DOCUMENT_CHARS) {
+        file.deferred = readFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+        frontMatter = file.deferred.frontMatter;
+      } else {
+        file.parsed = parseDocument(key, text);
+        frontMatter = file.parsed.frontMatter;
+      }
+      const data = frontMatter?.data;
+      const idField = frontMatter?.fields.get('id');
       if (data && typeof data.id === 'string' && idField) {
         if (typeof data.kind === 'string') {
-          const note = recordFromFrontMatter(key, data, idField.valueSpan, parsed.frontMatter?.fields);
+          const note = recordFromFrontMatter(key, data, idField.valueSpan, frontMatter?.fields);
           if (note.record) file.records = [note.record];
           file.kbProblems = note.problems as CoreDiagnostic[];
         } else {
@@ -328,7 +346,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
         if (!uri) return undefined;
         // The title straight from the parsed front-matter: analysing the other document here would recurse
         // forever when documents relate to each other (or one lists its own id under `related`).
-        const title = index.files.get(uri)?.parsed?.frontMatter?.data?.title;
+        const f = index.files.get(uri);
+        const title = (f?.parsed?.frontMatter ?? f?.deferred?.frontMatter)?.data?.title;
         return { uri, title: typeof title === 'string' ? title : undefined };
       },
       otherDefinitions: (id: string, exceptUri: string) => {
@@ -369,7 +388,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
         isKbFile: true,
       };
     } else {
-      const parsed = file.parsed!;
+      const parsed = this.parsedOf(file);
       const mentions = precomputedMentions ?? recognize(parsed, kb);
       const isNote = file.records.length > 0 || file.kbProblems.length > 0;
       let diagnostics = checkDocument(parsed, mentions, this.ruleContext);
@@ -423,20 +442,28 @@ export class WorkspaceIndex implements WorkspaceQueries {
       if (file.analysis) return file.analysis;
       if (!this.needsSlicedAnalysis(key)) return this.document(key);
       const kb = this.kb;
-      const job = new RecognitionJob(file.parsed!, kb);
       const stale = () => this.files.get(key) !== file || this.kb !== kb || file.analysis !== undefined;
       this.slicing.add(file);
       try {
+        if (!file.parsed) {
+          // The body parse is one block of its own, apart from the turn that received the text.
+          await pause();
+          if (stale()) continue;
+          this.parsedOf(file);
+          await pause();
+          if (stale()) continue;
+        }
+        const job = new RecognitionJob(this.parsedOf(file), kb);
         while (!job.step(sliceChars)) {
           await pause();
           if (stale()) break;
         }
+        if (file.analysis) return file.analysis;
+        if (stale()) continue;
+        return this.analyse(file, job.result());
       } finally {
         this.slicing.delete(file);
       }
-      if (file.analysis) return file.analysis;
-      if (stale()) continue;
-      return this.analyse(file, job.result());
     }
   }
 
