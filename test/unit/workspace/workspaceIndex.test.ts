@@ -164,6 +164,14 @@ describe('sliced analysis of huge documents', () => {
     assert.equal(index.needsSlicedAnalysis(uri), false);
   });
 
+  it("a huge document's id counts before its body is parsed", () => {
+    const huge = doc('북한의 발표. '.repeat(30_000), 'title: 큰 보고서\nid: huge-report');
+    const index = workspace({ 'huge.md': huge, 'a.md': doc('x', 'title: a\nrelated: [huge-report]') });
+    assert.ok(!codes(index, 'a.md').includes('PL006'));
+    assert.equal(index.needsSlicedAnalysis(`${ROOT}/huge.md`), true, 'the huge document is still waiting for analysis');
+    assert.equal(index.document(`${ROOT}/huge.md`)!.title, '큰 보고서');
+  });
+
   it('starts over when the text changes between slices', async () => {
     const index = workspace({ 'big.md': big });
     const uri = `${ROOT}/big.md`;
