@@ -165,7 +165,7 @@ describe('sliced analysis of huge documents', () => {
   });
 
   it("a huge document's id counts before its body is parsed", () => {
-    const huge = doc('북한의 발표. '.repeat(30_000), 'title: 큰 보고서\nid: huge-report');
+    const huge = doc('북한의 발표. '.repeat(40_000), 'title: 큰 보고서\nid: huge-report');
     const index = workspace({ 'huge.md': huge, 'a.md': doc('x', 'title: a\nrelated: [huge-report]') });
     assert.ok(!codes(index, 'a.md').includes('PL006'));
     assert.equal(index.needsSlicedAnalysis(`${ROOT}/huge.md`), true, 'the huge document is still waiting for analysis');
