@@ -6,12 +6,23 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  */
 export function normalizeUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
+  let normal = memo.get(uri);
+  if (normal === undefined) {
+    try {
+      normal = pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      normal = uri;
+    }
+    // URL parsing costs microseconds and references answers convert thousands of uris: remember them
+    // (bounded, so a long session with many renamed files cannot grow it without limit).
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(uri, normal);
   }
+  return normal;
 }
+
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string>();
 
 export function pathToUri(filePath: string): string {
   return pathToFileURL(filePath).href;

@@ -469,8 +469,13 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   // ---- queries -------------------------------------------------------------------------------------------------
 
+  /** Keys inside the index are normalised already: try the cheap lookup before parsing the URI. */
+  private fileOf(uri: string): SourceFile | undefined {
+    return this.files.get(uri) ?? this.files.get(normalizeUri(uri));
+  }
+
   document(uri: string): IndexedDocument | undefined {
-    const file = this.files.get(normalizeUri(uri));
+    const file = this.fileOf(uri);
     if (!file) return undefined;
     return file.analysis ?? this.analyse(file);
   }
@@ -500,7 +505,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** For queries across files: one file failing must not fail the answer about the others. */
   private documentOrSkipped(uri: string): IndexedDocument | undefined {
-    const file = this.files.get(normalizeUri(uri));
+    const file = this.fileOf(uri);
     return file ? this.analysedOrSkipped(file) : undefined;
   }
 
