@@ -39,6 +39,7 @@ const r = spawnSync(
 );
 const report = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
 const count = (name) => Number(report.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
-console.log(`\n${chosen.join('+')} tests: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
+console.log(`\nlayers run: ${chosen.join(', ')}`);
+console.log(`tests: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped`);
 rmSync(tmp, { recursive: true, force: true });
 process.exit(r.status ?? 1);
