@@ -96,6 +96,12 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(index.documentsMentioning('prk').map((d) => d.uri).sort(), [`${ROOT}/a.md`, `${ROOT}/b.md`]);
   });
 
+  it('reports every file it loaded as changed, so the server publishes them all', () => {
+    const index = workspace({});
+    const { changed } = index.setMany([{ uri: `${ROOT}/a.md`, text: doc('북한') }, { uri: `${ROOT}/b.md`, text: doc('러시아') }]);
+    assert.deepEqual([...changed].sort(), [`${ROOT}/a.md`, `${ROOT}/b.md`]);
+  });
+
   it('re-analyses only the edited document when its identity does not change', () => {
     const index = workspace({ 'a.md': doc('북한'), 'b.md': doc('러시아') });
     const before = index.document(`${ROOT}/b.md`);

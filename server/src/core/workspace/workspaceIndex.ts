@@ -7,7 +7,7 @@ import { fixesFor, sourceActions } from '../fixes';
 import type { Fix } from '../fixes/types';
 import { KnowledgeBase } from '../kb/knowledgeBase';
 import { parseKbYaml, recordFromFrontMatter } from '../kb/loadYaml';
-import type { LoadedRecord } from '../kb/record';
+import { isInstrumentKind, type LoadedRecord } from '../kb/record';
 import { RecognitionJob, recognize } from '../recognition/recognize';
 import type { Mention } from '../recognition/types';
 import { checkDocument } from '../rules/checkDocument';
@@ -125,7 +125,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     let entities = 0;
     let instruments = 0;
     for (const { record } of this.kb.records()) {
-      if (['treaty', 'agreement', 'declaration', 'statement', 'resolution', 'programme'].includes(record.kind)) instruments++;
+      if (isInstrumentKind(record.kind)) instruments++;
       else entities++;
     }
     return { documents, entities, instruments };
@@ -149,9 +149,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Loads many files with one knowledge-base rebuild at the end (initial indexing). */
   setMany(files: Iterable<{ uri: string; text: string; kind?: 'document' | 'kb' }>): ChangeResult {
-    return this.batch(() => {
-      for (const f of files) this.put(f.uri, f.text, undefined, f.kind);
-    });
+    return this.batch(() => [...files].flatMap((f) => this.put(f.uri, f.text, undefined, f.kind)));
   }
 
   remove(uri: string): ChangeResult {
@@ -167,20 +165,20 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   /** Runs mutations, then works out which files' answers may differ: the touched ones and their dependants. */
-  private batch(fn: () => string[] | void): ChangeResult {
+  private batch(fn: () => string[]): ChangeResult {
     const kbBefore = this.kbCache;
-    const changed = new Set<string>(fn() ?? []);
+    const changed = new Set<string>(fn());
     if (this.kbCache === undefined) {
       const newKb = this.kb;
       const signature = aliasSignature(newKb);
-      const everything = signature !== this.kbSignature || !kbBefore;
+      const everything = signature !== this.kbSignature;
       this.kbSignature = signature;
-      if (everything) {
+      if (everything || !kbBefore) {
         for (const f of this.files.values()) {
           f.analysis = undefined;
           changed.add(f.uri);
         }
-      } else if (kbBefore) {
+      } else {
         const ids = changedIds(kbBefore, newKb);
         for (const id of ids) this.invalidateReferrers(id, changed);
         if ([...ids].some((id) => !kbBefore.has(id) || !newKb.has(id))) this.invalidateSuggestions(changed);
