@@ -12,7 +12,7 @@ import { escapeMarkdown } from '../core/present/escape';
 import { FIELD_DOCS } from '../core/present/fieldDocs';
 import { fieldCard } from '../core/present/hoverCard';
 import { kindLabel, recordLabel, searchTerms } from '../core/present/labels';
-import type { IndexedDocument } from '../core/workspace/types';
+import type { DocumentInfo, IndexedDocument } from '../core/workspace/types';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { Checkpoint } from './guard';
 import type { Session } from './session';
@@ -89,7 +89,7 @@ function recordItem(record: KbRecord, range: Range, suffix: string): CompletionI
   };
 }
 
-function documentItem(doc: IndexedDocument, range: Range, suffix: string): CompletionItem {
+function documentItem(doc: DocumentInfo, range: Range, suffix: string): CompletionItem {
   const title = doc.title ?? '';
   return {
     label: title ? `${doc.id} — ${title}` : doc.id!,
@@ -154,7 +154,7 @@ function listedIds(doc: IndexedDocument, field: string): string[] {
   return items.map((i) => i.value).filter((v): v is string => typeof v === 'string');
 }
 
-function* documentsWithIds(index: WorkspaceIndex): Iterable<IndexedDocument> {
-  for (const d of index.documents()) if (d.id && !d.isKbFile && !d.isDefinitionNote) yield d;
+function* documentsWithIds(index: WorkspaceIndex): Iterable<DocumentInfo> {
+  for (const d of index.infos()) if (d.id && !d.isKbFile && !d.isDefinitionNote) yield d;
 }
 

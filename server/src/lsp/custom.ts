@@ -1,5 +1,6 @@
 import type { CancellationToken, DocumentLink, DocumentLinkParams, Range } from 'vscode-languageserver/node';
 import { safeUrl } from '../core/present/escape';
+import type { CoreDiagnostic, Severity } from '../core/rules/types';
 import { Checkpoint } from './guard';
 import type { Session } from './session';
 
@@ -56,14 +57,20 @@ export async function checkWorkspace(session: Session, token?: CancellationToken
   const index = await session.current();
   const check = new Checkpoint(token);
   const summary: CheckSummary = { documents: 0, errors: 0, warnings: 0, infos: 0 };
-  for (const doc of index.documents()) {
+  for (const doc of index.infos()) {
     await check.tick();
     if (!doc.isKbFile) summary.documents++;
-    for (const d of doc.diagnostics) {
-      if (d.severity === 'error') summary.errors++;
-      else if (d.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
+    const found = index.diagnosticsOf(doc.uri);
+    const counts = found?.counts ?? countBySeverity(found?.diagnostics ?? []);
+    summary.errors += counts.error;
+    summary.warnings += counts.warning;
+    summary.infos += counts.information + counts.hint;
   }
   return summary;
+}
+
+function countBySeverity(diagnostics: CoreDiagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
 }

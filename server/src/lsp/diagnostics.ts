@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { CoreDiagnostic, Severity } from '../core/rules/types';
+import type { LineIndex } from '../core/text/lineIndex';
 import type { IndexedDocument } from '../core/workspace/types';
 import type { Session } from './session';
 
@@ -19,9 +20,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(session: Session, doc: IndexedDocument, d: CoreDiagnostic): Diagnostic {
+export function toLspDiagnostic(session: Session, lines: LineIndex, d: CoreDiagnostic): Diagnostic {
   const out: Diagnostic = {
-    range: doc.parsed.lines.rangeOf(d.span),
+    range: lines.rangeOf(d.span),
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
     code: d.code,
     source: DIAGNOSTIC_SOURCE,
@@ -87,10 +88,12 @@ export class DiagnosticsPublisher {
       let diagnostics: Diagnostic[] = [];
       let version: number | undefined;
       try {
-        const doc = index.document(uri);
-        if (doc) {
-          const open = this.session.isOpen(uri);
-          diagnostics = doc.diagnostics.filter((d) => open || SHOWN_WHEN_CLOSED.has(d.severity)).map((d) => toLspDiagnostic(this.session, doc, d));
+        const open = this.session.isOpen(uri);
+        // A closed document's summary has what is shown for it; an open one is analysed in full.
+        const doc = open ? index.document(uri) : undefined;
+        const found = doc ? { diagnostics: doc.diagnostics, lines: doc.parsed.lines } : index.diagnosticsOf(uri);
+        if (found) {
+          diagnostics = found.diagnostics.filter((d) => open || SHOWN_WHEN_CLOSED.has(d.severity)).map((d) => toLspDiagnostic(this.session, found.lines, d));
           version = this.session.openDocument(uri)?.version;
         }
       } catch (e) {

@@ -53,14 +53,11 @@ function mentionedIn(session: Session, index: WorkspaceIndex, id: string): Menti
   if (cached && cached.changeCount === session.changeCount) return cached.value;
   if (mentionedCache.size > 2000) mentionedCache.clear();
   const mentioning = index.documentsMentioning(id);
-  const documents = mentioning.slice(0, MAX_MENTIONED_LINKS).map((d) => {
-    const first = d.mentions.find((m) => m.ids.includes(id));
-    return {
-      title: d.title ?? basename(d.uri),
-      date: d.date,
-      link: session.link({ uri: d.uri, span: first?.span ?? { start: 0, end: 0 } }),
-    };
-  });
+  const documents = mentioning.slice(0, MAX_MENTIONED_LINKS).map(({ info, firstMention }) => ({
+    title: info.title ?? basename(info.uri),
+    date: info.date,
+    link: session.link({ uri: info.uri, span: firstMention }),
+  }));
   const value = { total: mentioning.length, documents };
   mentionedCache.set(id, { changeCount: session.changeCount, value });
   return value;

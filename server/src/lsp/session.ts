@@ -189,10 +189,11 @@ export class Session {
     }
     const known = this.indexLines.get(uri);
     if (known) return known;
-    const doc = this.index?.document(uri);
-    if (doc) {
-      this.indexLines.set(uri, doc.parsed.lines);
-      return doc.parsed.lines;
+    // The index's own line index: no analysis is needed (or run) to convert a location.
+    const indexed = this.index?.lines(uri);
+    if (indexed) {
+      this.indexLines.set(uri, indexed);
+      return indexed;
     }
     const open = this.openDocument(uri);
     if (open) return new LineIndex(open.getText());

@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { kindClass, type KbRecord, type KindClass } from '../core/kb/record';
 import { bilingualName, kindLabel, recordLabel, recordMatches } from '../core/present/labels';
-import type { IndexedDocument } from '../core/workspace/types';
+import type { DocumentInfo, IndexedDocument } from '../core/workspace/types';
 import { Checkpoint } from './guard';
 import type { Session } from './session';
 
@@ -136,7 +136,7 @@ export async function workspaceSymbols(session: Session, params: WorkspaceSymbol
     if (!def) continue;
     out.push({ name: recordLabel(record), kind: symbolKind(record), location: session.location(def), containerName: kindLabel(record.kind) });
   }
-  for (const doc of index.documents()) {
+  for (const doc of index.infos()) {
     await check.tick();
     if (doc.isKbFile || doc.isDefinitionNote) continue;
     const name = documentName(doc);
@@ -151,7 +151,7 @@ export async function workspaceSymbols(session: Session, params: WorkspaceSymbol
   return out;
 }
 
-function documentName(doc: IndexedDocument): string {
+function documentName(doc: DocumentInfo): string {
   const base = doc.uri.slice(doc.uri.lastIndexOf('/') + 1);
   const title = doc.title ?? safeDecode(base);
   return doc.id ? `${title} (${doc.id})` : title;

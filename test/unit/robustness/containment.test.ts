@@ -34,7 +34,7 @@ describe('a document whose analysis throws', () => {
     assert.ok(index.document(`${ROOT}/ok.md`)!.mentions.length > 0);
     assert.throws(() => index.document(`${ROOT}/bad.md`), /injected fault/);
     assert.deepEqual([...index.documents()].map((d) => d.uri), [`${ROOT}/ok.md`]);
-    assert.deepEqual(index.documentsMentioning('prk').map((d) => d.uri), [`${ROOT}/ok.md`]);
+    assert.deepEqual(index.documentsMentioning('prk').map((d) => d.info.uri), [`${ROOT}/ok.md`]);
     assert.ok(index.references('prk', true).some((r) => r.uri === `${ROOT}/ok.md`));
   });
 

@@ -93,7 +93,7 @@ describe('WorkspaceIndex', () => {
     assert.deepEqual(byDoc.get(`${ROOT}/a.md`)?.sort(), ['front-matter', 'link', 'mention']);
     assert.deepEqual(byDoc.get(`${ROOT}/b.md`), ['mention']);
     assert.equal(byDoc.has(`${ROOT}/c.md`), false);
-    assert.deepEqual(index.documentsMentioning('prk').map((d) => d.uri).sort(), [`${ROOT}/a.md`, `${ROOT}/b.md`]);
+    assert.deepEqual(index.documentsMentioning('prk').map((d) => d.info.uri).sort(), [`${ROOT}/a.md`, `${ROOT}/b.md`]);
   });
 
   it('reports every file it loaded as changed, so the server publishes them all', () => {
@@ -160,7 +160,7 @@ describe('sliced analysis of huge documents', () => {
     let seenDuring: string[] = [];
     const result = await index.documentInSlices(uri, async () => {
       pauses++;
-      if (pauses === 1) seenDuring = index.documentsMentioning('prk').map((d) => d.uri);
+      if (pauses === 1) seenDuring = index.documentsMentioning('prk').map((d) => d.info.uri);
     });
     assert.ok(pauses > 3, `paused ${pauses} times`);
     assert.deepEqual(seenDuring, [`${ROOT}/small.md`], 'the huge document is not analysed while another answer is computed');

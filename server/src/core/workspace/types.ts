@@ -4,14 +4,11 @@ import type { Mention } from '../recognition/types';
 import type { CoreDiagnostic } from '../rules/types';
 import type { Span } from '../text/span';
 
-/** A document of the corpus (or a kb file) after analysis. Immutable: an edit produces a new one. */
-export interface IndexedDocument {
+/** What lists of documents show (symbols, "mentioned in", completion): known without a full analysis. */
+export interface DocumentInfo {
   uri: string;
   /** Editor version, or a counter for files read from disk. */
   version: number;
-  parsed: ParsedDocument;
-  mentions: Mention[];
-  diagnostics: CoreDiagnostic[];
   /** `id` from the front-matter, when the document declares one (used by `related:` and definition notes). */
   id?: string;
   title?: string;
@@ -20,6 +17,19 @@ export interface IndexedDocument {
   isDefinitionNote: boolean;
   /** A kb YAML file (not a prose document): it has diagnostics but no mentions. */
   isKbFile: boolean;
+}
+
+/** A document of the corpus (or a kb file) after analysis. Immutable: an edit produces a new one. */
+export interface IndexedDocument extends DocumentInfo {
+  parsed: ParsedDocument;
+  mentions: Mention[];
+  diagnostics: CoreDiagnostic[];
+}
+
+/** A document that mentions an id, and where it first does (the link "mentioned in" lists lead there). */
+export interface MentioningDocument {
+  info: DocumentInfo;
+  firstMention: Span;
 }
 
 /** What stands at a position: the thing hover, definition, references and rename act on. */
@@ -56,7 +66,7 @@ export interface WorkspaceQueries {
   /** Documents whose front-matter `id` is this id (targets of `related:`). */
   documentsWithId(id: string): IndexedDocument[];
   /** Documents that mention the id (for "mentioned in N documents"), most recent first. */
-  documentsMentioning(id: string): IndexedDocument[];
+  documentsMentioning(id: string): MentioningDocument[];
   /** Quick fixes for one diagnostic of a document. */
   fixesFor(uri: string, diagnostic: CoreDiagnostic): Fix[];
   /** Source actions that need no diagnostic: insert front-matter, add recognised entities. */

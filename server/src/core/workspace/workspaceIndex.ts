@@ -1,51 +1,70 @@
 import * as path from 'node:path';
 import type { PolicyLensConfig } from '../config/config';
-import { readFrontMatter, type FrontMatterResult } from '../document/frontMatter';
+import type { FrontMatterResult } from '../document/frontMatter';
 import { parseDocument } from '../document/parseDocument';
 import type { ParsedDocument } from '../document/types';
 import { fixesFor, sourceActions } from '../fixes';
 import type { Fix } from '../fixes/types';
 import { KnowledgeBase } from '../kb/knowledgeBase';
-import { parseKbYaml, recordFromFrontMatter } from '../kb/loadYaml';
 import { isInstrumentKind, type LoadedRecord } from '../kb/record';
-import { RecognitionJob, recognize } from '../recognition/recognize';
+import { RecognitionJob } from '../recognition/recognize';
 import type { Mention } from '../recognition/types';
-import { checkDocument } from '../rules/checkDocument';
-import { CODES, type CoreDiagnostic, type RuleContext } from '../rules/types';
+import { CODES, type CoreDiagnostic, type Severity } from '../rules/types';
+import { LineIndex } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { RootMatcher } from './discover';
-import { kbFileDiagnostics } from './kbFileDiagnostics';
 import { aliasSignature } from './kbSignature';
 import { referencedIds, referencesIn } from './references';
+import { createRuleContext, type DeclaringDocument } from './ruleContext';
+import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
+import { summarize, summaryFirstMention, summaryReferences, type DocumentSummary } from './summary';
 import { findTarget } from './targets';
-import { yamlFileAsDocument } from './yamlFileAsDocument';
-import type { ChangeResult, IndexedDocument, Location, Reference, Target, WorkspaceQueries } from './types';
+import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningDocument, Reference, Target, WorkspaceQueries } from './types';
 import { normalizeUri, uriToPath } from './uri';
 
 /** One file the index holds: a corpus document or a kb YAML file, with what parsing alone can tell. */
-interface SourceFile {
+interface SourceFile extends FileIdentity {
   uri: string;
   text: string;
   version: number;
   kind: 'document' | 'kb';
+  /** The parse; undefined until needed when the file came from a worker (or is huge, see `deferred`). */
   parsed: ParsedDocument | undefined;
   /** A huge document's front-matter, read at once; its body is parsed when first needed (see parsedOf). */
   deferred?: FrontMatterResult;
-  /** Records this file contributes to the knowledge base (a kb file's list, or a definition note's one record). */
-  records: LoadedRecord[];
-  kbProblems: CoreDiagnostic[];
-  /** A plain document's own front-matter `id` (definition notes contribute a record instead). */
-  docId: { id: string; span: Span } | undefined;
   /** Cached analysis; undefined when the file must be analysed again. */
   analysis: IndexedDocument | undefined;
+  /** What cross-file answers need, when the file has no analysis (computed by a worker); dropped with it. */
+  summary?: DocumentSummary;
+  /** Line index of the text when there is no analysis to take it from. */
+  lines?: LineIndex;
   /** Ids this file referred to at its last analysis (reverse index bookkeeping). */
   refs: Set<string>;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
   failure?: unknown;
 }
 
-/** Documents at least this long (UTF-16 units) are analysed in slices when the caller asks for it. */
-export const LARGE_DOCUMENT_CHARS = 256 * 1024;
+export { LARGE_DOCUMENT_CHARS };
+
+/** The workspace as the rules see it, for a worker to analyse files exactly as the index would. */
+export interface IdentitySnapshot {
+  config: PolicyLensConfig;
+  /** Built-in records (none when the configuration turns them off). */
+  builtin: LoadedRecord[];
+  /** Workspace records in the order the index merges them. */
+  records: LoadedRecord[];
+  /** Declared document ids with their documents, in index order. */
+  declared: [string, DeclaringDocument[]][];
+}
+
+/** A file as the analysis workers hand it over: its text and identity, parsed there. */
+export interface ParsedFile extends FileIdentity {
+  uri: string;
+  text: string;
+  kind: 'document' | 'kb';
+  /** Parsing threw in the worker (a bug): kept for `document()` to report, like a failure here. */
+  failure?: string;
+}
 
 export interface WorkspaceIndexOptions {
   config: PolicyLensConfig;
@@ -73,7 +92,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
   private versionCounter = 0;
   /** Bumped whenever any analysis changes; per-id answers below are cached for one generation. */
   private generation = 0;
-  private readonly mentioningCache = new Map<string, { generation: number; docs: IndexedDocument[] }>();
+  private readonly mentioningCache = new Map<string, { generation: number; docs: MentioningDocument[] }>();
   private readonly referencesCache = new Map<string, { generation: number; refs: Reference[] }>();
 
   constructor(options: WorkspaceIndexOptions) {
@@ -138,13 +157,33 @@ export class WorkspaceIndex implements WorkspaceQueries {
     this.matchers = this.makeMatchers(this.roots);
     this.kbCache = undefined;
     this.kbSignature = '';
-    for (const f of this.files.values()) f.analysis = undefined;
+    for (const f of this.files.values()) this.drop(f);
     return { changed: [...this.files.keys()] };
   }
 
   /** Adds or replaces a file. `kind` overrides classification (files the CLI is handed explicitly). */
   setText(uri: string, text: string, version?: number, kind?: 'document' | 'kb'): ChangeResult {
     return this.batch(() => this.put(uri, text, version, kind));
+  }
+
+  /** Adds files parsed by the analysis workers (initial indexing): their identity is known, their parse is not kept. */
+  setParsed(files: Iterable<ParsedFile>): ChangeResult {
+    return this.batch(() => [...files].flatMap((f) => this.put(f.uri, f.text, undefined, f.kind, f)));
+  }
+
+  /**
+   * Installs summaries computed by the workers against `identitySnapshot()`. A file whose text, identity or
+   * knowledge base changed since is skipped (the caller checks `generationOfIdentity` is unchanged).
+   */
+  setSummaries(summaries: Iterable<DocumentSummary>): void {
+    for (const summary of summaries) {
+      const file = this.files.get(summary.uri);
+      if (!file || file.analysis || file.failure !== undefined) continue;
+      summary.version = file.version;
+      file.summary = summary;
+      this.setReferrers(file, new Set(summary.ids));
+    }
+    this.generation++;
   }
 
   /** Loads many files with one knowledge-base rebuild at the end (initial indexing). */
@@ -167,7 +206,10 @@ export class WorkspaceIndex implements WorkspaceQueries {
   /** Runs mutations, then works out which files' answers may differ: the touched ones and their dependants. */
   private batch(fn: () => string[]): ChangeResult {
     const kbBefore = this.kbCache;
+    this.identityMoved = false;
     const changed = new Set<string>(fn());
+    // Once per batch, not per file: it walks every file (initial indexing puts thousands).
+    if (this.identityMoved) this.invalidateSuggestions(changed);
     if (this.kbCache === undefined) {
       const newKb = this.kb;
       const signature = aliasSignature(newKb);
@@ -175,7 +217,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       this.kbSignature = signature;
       if (everything || !kbBefore) {
         for (const f of this.files.values()) {
-          f.analysis = undefined;
+          this.drop(f);
           changed.add(f.uri);
         }
       } else {
@@ -185,7 +227,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
         // kb files' own diagnostics (duplicates) depend on every kb file.
         for (const f of this.files.values()) {
           if (f.kind === 'kb' || f.records.length) {
-            f.analysis = undefined;
+            this.drop(f);
             changed.add(f.uri);
           }
         }
@@ -194,7 +236,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return { changed: [...changed] };
   }
 
-  private put(uri: string, text: string, version: number | undefined, kind: 'document' | 'kb' | undefined): string[] {
+  private put(uri: string, text: string, version: number | undefined, kind: 'document' | 'kb' | undefined, parsedElsewhere?: ParsedFile): string[] {
     const key = normalizeUri(uri);
     const resolvedKind = kind ?? (this.classify(key) === 'kb' ? 'kb' : 'document');
     const previous = this.files.get(key);
@@ -207,14 +249,21 @@ export class WorkspaceIndex implements WorkspaceQueries {
       records: [],
       kbProblems: [],
       docId: undefined,
+      title: undefined,
       analysis: undefined,
       refs: previous?.refs ?? new Set(),
     };
-    try {
-      this.parseInto(file);
-    } catch (e) {
-      // One file's failure must not fail the batch (initial indexing would then fail for the whole workspace).
-      Object.assign(file, { failure: e, parsed: undefined, records: [], kbProblems: [], docId: undefined });
+    if (parsedElsewhere) {
+      const { records, kbProblems, docId, title, failure } = parsedElsewhere;
+      Object.assign(file, { records, kbProblems, docId, title });
+      if (failure !== undefined) file.failure = new Error(failure);
+    } else {
+      try {
+        Object.assign(file, readSource(key, resolvedKind, text, true));
+      } catch (e) {
+        // One file's failure must not fail the batch (initial indexing would then fail for the whole workspace).
+        Object.assign(file, { failure: e, parsed: undefined, records: [], kbProblems: [], docId: undefined });
+      }
     }
     if (previous) this.unindexIdentity(previous);
     this.files.set(key, file);
@@ -234,36 +283,6 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return file.parsed;
   }
 
-  private parseInto(file: SourceFile): void {
-    const { uri: key, text } = file;
-    if (file.kind === 'kb') {
-      const loaded = parseKbYaml(key, text, false);
-      file.records = loaded.records;
-      file.kbProblems = loaded.problems as CoreDiagnostic[];
-    } else {
-      // A huge document's body parse waits (parsedOf): its id and record only need the front-matter.
-      let frontMatter;
-      if (text.length >= LARGE_DOCUMENT_CHARS) {
-        file.deferred = readFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
-        frontMatter = file.deferred.frontMatter;
-      } else {
-        file.parsed = parseDocument(key, text);
-        frontMatter = file.parsed.frontMatter;
-      }
-      const data = frontMatter?.data;
-      const idField = frontMatter?.fields.get('id');
-      if (data && typeof data.id === 'string' && idField) {
-        if (typeof data.kind === 'string') {
-          const note = recordFromFrontMatter(key, data, idField.valueSpan, frontMatter?.fields);
-          if (note.record) file.records = [note.record];
-          file.kbProblems = note.problems as CoreDiagnostic[];
-        } else {
-          file.docId = { id: data.id, span: idField.valueSpan };
-        }
-      }
-    }
-  }
-
   /** Files whose diagnostics depend on what this file declares (its id, its records) before or after a change. */
   private affectedByIdentity(before: SourceFile | undefined, after: SourceFile | undefined): string[] {
     const ids = new Set<string>();
@@ -277,15 +296,18 @@ export class WorkspaceIndex implements WorkspaceQueries {
     if (beforeIds === afterIds && before && after) return [];
     const out = new Set<string>();
     for (const id of ids) this.invalidateReferrers(id, out);
-    this.invalidateSuggestions(out);
+    this.identityMoved = true;
     return [...out];
   }
+
+  /** A file's id or records changed in the running batch: suggestions may differ (see batch()). */
+  private identityMoved = false;
 
   /** Unknown-id diagnostics suggest the closest known id ("did you mean"): a new or vanished id may change them. */
   private invalidateSuggestions(out: Set<string>): void {
     for (const f of this.files.values()) {
-      if (f.analysis?.diagnostics.some((d) => d.code === CODES.unknownId || d.code === CODES.unresolvedLink)) {
-        f.analysis = undefined;
+      if (f.summary?.hasSuggestions || f.analysis?.diagnostics.some((d) => d.code === CODES.unknownId || d.code === CODES.unresolvedLink)) {
+        this.drop(f);
         out.add(f.uri);
       }
     }
@@ -295,30 +317,36 @@ export class WorkspaceIndex implements WorkspaceQueries {
     for (const set of [this.referrers.get(id), this.docIds.get(id)]) {
       for (const uri of set ?? []) {
         const f = this.files.get(uri);
-        if (f) f.analysis = undefined;
+        if (f) this.drop(f);
         out.add(uri);
       }
     }
     for (const def of this.kbCache?.definitions(id) ?? []) {
       const f = this.files.get(def.origin.uri);
       if (f) {
-        f.analysis = undefined;
+        this.drop(f);
         out.add(f.uri);
       }
     }
   }
 
+  /** Forgets a file's analysis and summary: both are stale. */
+  private drop(file: SourceFile): void {
+    file.analysis = undefined;
+    file.summary = undefined;
+  }
+
   private indexIdentity(file: SourceFile): void {
     if (file.docId) {
       addTo(this.docIds, file.docId.id, file.uri);
-      this.idListCache = undefined;
+      this.ruleContext.invalidateIds();
     }
   }
 
   private unindexIdentity(file: SourceFile): void {
     if (file.docId) {
       removeFrom(this.docIds, file.docId.id, file.uri);
-      this.idListCache = undefined;
+      this.ruleContext.invalidateIds();
     }
   }
 
@@ -330,93 +358,47 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   // ---- analysis ----------------------------------------------------------------------------------------------------
 
-  private readonly ruleContext: RuleContext = (() => {
-    const index = this;
-    return {
-      get config() {
-        return index.config;
-      },
-      get kb() {
-        return index.kb;
-      },
-      documentWithId: (id: string) => {
-        const uri = first(index.docIds.get(id));
-        if (!uri) return undefined;
-        // The title straight from the parsed front-matter: analysing the other document here would recurse
-        // forever when documents relate to each other (or one lists its own id under `related`).
-        const f = index.files.get(uri);
-        const title = (f?.parsed?.frontMatter ?? f?.deferred?.frontMatter)?.data?.title;
-        return { uri, title: typeof title === 'string' ? title : undefined };
-      },
-      otherDefinitions: (id: string, exceptUri: string) => {
-        const out: { uri: string; span: Span }[] = [];
-        for (const def of index.kb.definitions(id)) {
-          if (!def.origin.builtin && def.origin.uri !== exceptUri) out.push({ uri: def.origin.uri, span: def.origin.idSpan });
-        }
-        for (const uri of index.docIds.get(id) ?? []) {
-          const f = index.files.get(uri);
-          if (f?.docId && uri !== exceptUri) out.push({ uri, span: f.docId.span });
-        }
-        return out;
-      },
-      allIds: () => index.idList(),
-    };
-  })();
+  /** Documents declaring an id as their own, in index order. */
+  private *declaring(id: string): Iterable<DeclaringDocument> {
+    for (const uri of this.docIds.get(id) ?? []) {
+      const f = this.files.get(uri);
+      if (f?.docId) yield { uri, span: f.docId.span, title: f.title };
+    }
+  }
 
-  /** Every kb and document id, as one array per state of the index: its identity keys caches (suggestions). */
-  private idListCache: { kb: KnowledgeBase; ids: string[] } | undefined;
-  private idList(): string[] {
-    const kb = this.kb;
-    if (this.idListCache?.kb !== kb) this.idListCache = { kb, ids: [...allIds(kb, this.docIds)] };
-    return this.idListCache.ids;
+  private readonly ruleContext = createRuleContext({
+    config: () => this.config,
+    kb: () => this.kb,
+    declaring: (id) => this.declaring(id),
+    declaredIds: () => this.docIds.keys(),
+  });
+
+  /** What a worker needs to analyse files as this index would: the workspace's records and declared ids. */
+  identitySnapshot(): IdentitySnapshot {
+    const uris = [...this.files.keys()].sort();
+    const records: LoadedRecord[] = [];
+    for (const uri of uris) records.push(...this.files.get(uri)!.records);
+    const declared: [string, DeclaringDocument[]][] = [];
+    for (const id of this.docIds.keys()) declared.push([id, [...this.declaring(id)]]);
+    return { config: this.config, builtin: this.config.builtinKb ? this.builtin : [], records, declared };
   }
 
   private analyse(file: SourceFile, precomputedMentions?: Mention[]): IndexedDocument {
     if (file.failure !== undefined) throw file.failure;
     const kb = this.kb;
-    let result: IndexedDocument;
-    if (file.kind === 'kb') {
-      result = {
-        uri: file.uri,
-        version: file.version,
-        parsed: yamlFileAsDocument(file.uri, file.text),
-        mentions: [],
-        diagnostics: kbFileDiagnostics(file.records, file.kbProblems, kb, this.config),
-        isDefinitionNote: false,
-        isKbFile: true,
-      };
-    } else {
-      const parsed = this.parsedOf(file);
-      const mentions = precomputedMentions ?? recognize(parsed, kb);
-      const isNote = file.records.length > 0 || file.kbProblems.length > 0;
-      let diagnostics = checkDocument(parsed, mentions, this.ruleContext);
-      if (isNote) {
-        // A definition note's front-matter is a kb record, validated as one (PL012); the document-metadata rules
-        // (required fields, list types, unlisted entities) do not apply to it.
-        diagnostics = diagnostics.filter((d) => NOTE_CODES.has(d.code));
-        diagnostics.push(...kbFileDiagnostics(file.records, file.kbProblems, kb, this.config));
-      }
-      const data = parsed.frontMatter?.data;
-      result = {
-        uri: file.uri,
-        version: file.version,
-        parsed,
-        mentions,
-        diagnostics,
-        id: file.docId?.id ?? file.records[0]?.record.id,
-        title: typeof data?.title === 'string' ? data.title : undefined,
-        date: dateString(data?.date),
-        isDefinitionNote: file.records.length > 0,
-        isKbFile: false,
-      };
-    }
-    const refs = referencedIds(result);
+    const parsed = file.kind === 'document' ? this.parsedOf(file) : undefined;
+    const result = analyseSource(file, parsed, kb, this.ruleContext, precomputedMentions);
+    this.setReferrers(file, referencedIds(result));
+    file.analysis = result;
+    file.summary = undefined;
+    this.generation++;
+    return result;
+  }
+
+  private setReferrers(file: SourceFile, refs: Set<string>): void {
     for (const id of file.refs) if (!refs.has(id)) removeFrom(this.referrers, id, file.uri);
     for (const id of refs) addTo(this.referrers, id, file.uri);
     file.refs = refs;
-    file.analysis = result;
-    this.generation++;
-    return result;
   }
 
   /** Files whose recognition is running in slices (documentInSlices). */
@@ -486,9 +468,52 @@ export class WorkspaceIndex implements WorkspaceQueries {
     }
   }
 
-  /** Analyses every file not analysed yet, so reverse lookups (references, mentioned-in) are complete. */
+  /** Every file as lists show it: from its analysis or its summary, analysing only files that have neither. */
+  *infos(): Iterable<DocumentInfo> {
+    for (const file of [...this.files.values()]) {
+      const info = this.summaryOrAnalysis(file);
+      if (info) yield info;
+    }
+  }
+
+  /** A file's diagnostics without analysing it when a summary has them (information-level ones may be missing). */
+  diagnosticsOf(uri: string): { diagnostics: CoreDiagnostic[]; counts?: Record<Severity, number>; lines: LineIndex; complete: boolean } | undefined {
+    const file = this.fileOf(uri);
+    if (!file) return undefined;
+    if (file.summary && !file.analysis) {
+      const complete = file.summary.diagnostics.length === Object.values(file.summary.counts).reduce((a, b) => a + b, 0);
+      return { diagnostics: file.summary.diagnostics, counts: file.summary.counts, lines: this.linesOfFile(file), complete };
+    }
+    const doc = this.document(uri);
+    return doc && { diagnostics: doc.diagnostics, lines: doc.parsed.lines, complete: true };
+  }
+
+  /** Line index of a file the index holds, without analysing it. */
+  lines(uri: string): LineIndex | undefined {
+    const file = this.fileOf(uri);
+    return file && this.linesOfFile(file);
+  }
+
+  private linesOfFile(file: SourceFile): LineIndex {
+    if (file.analysis) return file.analysis.parsed.lines;
+    if (file.parsed) return file.parsed.lines;
+    return (file.lines ??= new LineIndex(file.text));
+  }
+
+  /** The text of a file the index holds. */
+  text(uri: string): string | undefined {
+    return this.fileOf(uri)?.text;
+  }
+
+  /** Analyses every file that has neither analysis nor summary, so reverse lookups are complete. */
   private ensureAll(): void {
-    for (const file of this.files.values()) this.analysedOrSkipped(file);
+    for (const file of this.files.values()) this.summaryOrAnalysis(file);
+  }
+
+  private summaryOrAnalysis(file: SourceFile): DocumentSummary | IndexedDocument | undefined {
+    if (file.analysis) return file.analysis;
+    if (file.summary) return file.summary;
+    return this.analysedOrSkipped(file);
   }
 
   private analysedOrSkipped(file: SourceFile): IndexedDocument | undefined {
@@ -528,8 +553,10 @@ export class WorkspaceIndex implements WorkspaceQueries {
     this.ensureAll();
     const out: Reference[] = [];
     for (const uri of [...(this.referrers.get(id) ?? [])].sort()) {
-      const doc = this.documentOrSkipped(uri);
-      if (doc) out.push(...referencesIn(doc, id));
+      const file = this.fileOf(uri);
+      const doc = file && this.summaryOrAnalysis(file);
+      if (!doc) continue;
+      out.push(...('parsed' in doc ? referencesIn(doc, id) : summaryReferences(doc, id)));
     }
     if (includeDefinition) {
       for (const def of this.kb.definitions(id)) out.push({ uri: def.origin.uri, span: def.origin.idSpan, kind: 'definition' });
@@ -554,17 +581,20 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return out;
   }
 
-  documentsMentioning(id: string): IndexedDocument[] {
+  documentsMentioning(id: string): MentioningDocument[] {
     this.ensureAll();
     const cached = this.mentioningCache.get(id);
     if (cached?.generation === this.generation) return cached.docs;
-    const docs: IndexedDocument[] = [];
+    const docs: MentioningDocument[] = [];
     for (const uri of this.referrers.get(id) ?? []) {
-      const doc = this.documentOrSkipped(uri);
-      if (doc && !doc.isKbFile && doc.mentions.some((m) => m.ids.includes(id))) docs.push(doc);
+      const file = this.fileOf(uri);
+      const doc = file && this.summaryOrAnalysis(file);
+      if (!doc || doc.isKbFile) continue;
+      const firstMention = 'parsed' in doc ? doc.mentions.find((m) => m.ids.includes(id))?.span : summaryFirstMention(doc, id);
+      if (firstMention) docs.push({ info: doc, firstMention });
     }
     // Plain comparisons: localeCompare is far slower and ISO dates and URIs sort correctly by code unit.
-    docs.sort((a, b) => cmp(b.date ?? '', a.date ?? '') || cmp(a.uri, b.uri));
+    docs.sort((a, b) => cmp(b.info.date ?? '', a.info.date ?? '') || cmp(a.info.uri, b.info.uri));
     this.mentioningCache.set(id, { generation: this.generation, docs });
     return docs;
   }
@@ -597,9 +627,6 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return path.relative(process.cwd(), p) || p;
   }
 }
-
-/** Diagnostics a definition note keeps from the document rules: YAML syntax and body-level problems. */
-const NOTE_CODES = new Set<string>([CODES.yamlError, CODES.unterminatedFrontMatter, CODES.unresolvedLink, CODES.unknownInstrument, CODES.binaryFile]);
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -636,10 +663,4 @@ function changedIds(before: KnowledgeBase, after: KnowledgeBase): Set<string> {
   }
   for (const { record } of after.records()) if (!before.has(record.id)) ids.add(record.id);
   return ids;
-}
-
-function dateString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  return undefined;
 }

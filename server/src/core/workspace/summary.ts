@@ -1,0 +1,90 @@
+import type { CoreDiagnostic, Severity } from '../rules/types';
+import { CODES } from '../rules/types';
+import type { Span } from '../text/span';
+import { referencedIds, referencesIn } from './references';
+import type { DocumentInfo, IndexedDocument, Reference } from './types';
+
+/**
+ * What cross-file answers need of a document, kept instead of its full analysis for documents no one is looking
+ * at: a parsed document and its mention objects cost ~25 KB per 4 KB document, this a few hundred bytes.
+ * Built by the analysis workers during the cold index (and from any analysis); the index re-analyses a document
+ * in full only when it is opened or asked about.
+ */
+export interface DocumentSummary extends DocumentInfo {
+  /** Diagnostics at their configured severity; information and hints only when they were asked to be kept. */
+  diagnostics: CoreDiagnostic[];
+  counts: Record<Severity, number>;
+  /** Some diagnostic suggests an id ("did you mean"): a new or vanished id in the workspace may change it. */
+  hasSuggestions: boolean;
+  /** Every id the document refers to: mentions (annotations included), wiki-links, front-matter id lists. */
+  ids: string[];
+  /** References per id: ids[i]'s are refs[3k..] for k in [refStart[i], refStart[i+1]): start, end, kind. */
+  refStart: Uint32Array;
+  refs: Int32Array;
+  /** First mention of ids[i] (annotations included): start, end; -1 when the id is only linked or listed. */
+  firstMention: Int32Array;
+}
+
+const KINDS: Reference['kind'][] = ['mention', 'link', 'front-matter', 'definition'];
+
+export function summarize(doc: IndexedDocument, keepInformation: boolean): DocumentSummary {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let hasSuggestions = false;
+  for (const d of doc.diagnostics) {
+    counts[d.severity]++;
+    if (d.code === CODES.unknownId || d.code === CODES.unresolvedLink) hasSuggestions = true;
+  }
+  const ids = [...referencedIds(doc)];
+  const refStart = new Uint32Array(ids.length + 1);
+  const refs: number[] = [];
+  const firstMention = new Int32Array(ids.length * 2).fill(-1);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  for (const m of doc.mentions) {
+    for (const id of m.ids) {
+      const i = position.get(id)!;
+      if (firstMention[2 * i] < 0) {
+        firstMention[2 * i] = m.span.start;
+        firstMention[2 * i + 1] = m.span.end;
+      }
+    }
+  }
+  ids.forEach((id, i) => {
+    refStart[i] = refs.length / 3;
+    for (const r of referencesIn(doc, id)) refs.push(r.span.start, r.span.end, KINDS.indexOf(r.kind));
+  });
+  refStart[ids.length] = refs.length / 3;
+  return {
+    uri: doc.uri,
+    version: doc.version,
+    id: doc.id,
+    title: doc.title,
+    date: doc.date,
+    isDefinitionNote: doc.isDefinitionNote,
+    isKbFile: doc.isKbFile,
+    diagnostics: keepInformation ? doc.diagnostics : doc.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'),
+    counts,
+    hasSuggestions,
+    ids,
+    refStart,
+    refs: Int32Array.from(refs),
+    firstMention,
+  };
+}
+
+/** The same answer as `referencesIn(analysis, id)`, from a summary. */
+export function summaryReferences(summary: DocumentSummary, id: string): Reference[] {
+  const i = summary.ids.indexOf(id);
+  if (i < 0) return [];
+  const out: Reference[] = [];
+  for (let k = summary.refStart[i]; k < summary.refStart[i + 1]; k++) {
+    out.push({ uri: summary.uri, span: { start: summary.refs[3 * k], end: summary.refs[3 * k + 1] }, kind: KINDS[summary.refs[3 * k + 2]] });
+  }
+  return out;
+}
+
+/** Where the summary's document first mentions the id, if it mentions it at all. */
+export function summaryFirstMention(summary: DocumentSummary, id: string): Span | undefined {
+  const i = summary.ids.indexOf(id);
+  if (i < 0 || summary.firstMention[2 * i] < 0) return undefined;
+  return { start: summary.firstMention[2 * i], end: summary.firstMention[2 * i + 1] };
+}
