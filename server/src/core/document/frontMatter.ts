@@ -1,5 +1,6 @@
 import type { Span } from '../text/span';
-import { parseFrontMatterYaml, type ParsedYaml } from './yamlFrontMatter';
+import { parseSimpleFrontMatter } from './simpleFrontMatter';
+import { MAX_FRONT_MATTER_LENGTH, parseFrontMatterYaml, type ParsedYaml } from './yamlFrontMatter';
 import type { FrontMatter } from './types';
 
 const FENCE = /^---[ \t]*$/;
@@ -102,9 +103,10 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
   };
 }
 
-/** The YAML between the fences. */
+/** The YAML between the fences: the common flat shape by a fast reader, anything else by `yaml`. */
 function parseYamlBlock(text: string, contentSpan: Span): ParsedYaml {
   // yaml does not break lines at a lone \r (old Mac files); as \n it does, and offsets keep their meaning.
   const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
-  return parseFrontMatterYaml(source, contentSpan);
+  const simple = source.length <= MAX_FRONT_MATTER_LENGTH ? parseSimpleFrontMatter(source, contentSpan.start) : undefined;
+  return simple ?? parseFrontMatterYaml(source, contentSpan);
 }
