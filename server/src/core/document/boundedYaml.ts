@@ -22,6 +22,18 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions;
  * minutes on a front-matter of a few hundred thousand keys.
  */
 export function parseYamlBounded(source: string, options: Options, maxLength = MAX_YAML_LENGTH): Document.Parsed {
+  // yaml reports each problem as an Error; capturing their stack traces (never read: problems carry a message
+  // and offsets) cost more than the parse of a broken front-matter.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseBounded(source, options, maxLength);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function parseBounded(source: string, options: Options, maxLength: number): Document.Parsed {
   if (source.length > maxLength) {
     return unparsed(source, 0, `YAML longer than ${Math.round(maxLength / 1024)} KB is not parsed`, options);
   }

@@ -34,8 +34,12 @@ export function parseSimpleFrontMatter(source: string, base: number): ParsedYaml
 const yamlDoc = new Document(null, FRONT_MATTER_YAML_OPTIONS);
 const scalarTags = yamlDoc.schema.tags.flatMap((t) => ('test' in t && t.test && t.default ? [t] : []));
 
+/** All the tests in one (each is anchored): most plain scalars match none and are strings, told in one run. */
+const anyTag = scalarTags.every((t) => t.test!.flags === '') ? new RegExp(scalarTags.map((t) => `(?:${t.test!.source})`).join('|')) : /(?:)/;
+
 /** The value yaml gives a plain scalar (first default tag whose test matches, else the string itself). */
 function resolvePlain(text: string, atKey: boolean): unknown {
+  if (!anyTag.test(text)) return text;
   for (const tag of scalarTags) {
     if ((tag.default === true || (atKey && tag.default === 'key')) && tag.test!.test(text)) {
       // Some tags answer a Scalar node (to keep its format); the composer then takes its value.
@@ -51,6 +55,7 @@ const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
+const DOT = 46;
 /** Characters a plain scalar may not start with (YAML indicators). */
 const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 /** Flow indicators: they end a plain scalar inside `[...]`. */
@@ -119,7 +124,6 @@ class SimpleReader {
   /** `key: value` on this line, or `key:` followed by nothing or by a block sequence on the next lines. */
   private readField(): FrontMatterField {
     const keyStart = this.start;
-    if (/^(?:---|\.\.\.)/.test(this.src.slice(keyStart, keyStart + 3))) giveUp(); // document markers
     const keyEnd = this.plainEnd(keyStart, false);
     // Keys at column 0 only, then `: ` or `:` at the end of the line; yaml refuses keys over 1024 chars.
     const colon = this.skipSpaces(keyEnd);
@@ -237,6 +241,8 @@ class SimpleReader {
     if (at >= this.end || first === SPACE || unusual(first)) giveUp();
     // A leading `-` is plain only before a letter, digit or dot (`-5`, `-x`); other indicators never are here.
     if (INDICATORS.has(first) && !(first === DASH && /[\w.]/.test(this.src[at + 1] ?? ''))) giveUp();
+    // `---` and `...` at the start of a line are document markers (`... x: y` is no key).
+    if ((first === DASH || first === DOT) && this.src.startsWith(first === DASH ? '---' : '...', at)) giveUp();
     let last = at;
     for (let i = at; i < this.end; i++) {
       const c = this.src.charCodeAt(i);
