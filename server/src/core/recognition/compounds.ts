@@ -81,7 +81,7 @@ export function compoundAt(sc: Scanner, p: number): Plan | null {
     for (let i = 0; i < m; i++) {
       const id = partIds[i];
       if (partIds.indexOf(id) < i) continue; // 남북한: each country once
-      mentions.push(sc.mention(partStarts[i], partEnds[i], [id], 'compound', false));
+      mentions.push(sc.mention(partStarts[i], partEnds[i], sc.one(id), 'compound', false));
     }
     return { end, mentions };
   }
@@ -120,7 +120,7 @@ export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: s
       for (const id of entry.names) if (sc.kb.record(id)?.country === country) hits = addUnique(hits, id);
       const shared = entry.qualifiedByCountry?.get(country);
       if (!hits && shared) {
-        hits = shared.slice();
+        hits = shared;
         qualified = true;
       }
     } else {
@@ -135,7 +135,7 @@ export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: s
     return {
       end,
       mentions: [
-        sc.mention(p, shortEnd, [country], 'alias', false),
+        sc.mention(p, shortEnd, sc.one(country), 'alias', false),
         sc.mention(q, end, hits, qualified ? 'qualified' : 'alias', hits.length > 1),
       ],
     };

@@ -5,6 +5,7 @@ import {
   TRIGGER_RESOLUTION_KO,
   TRIGGER_RESOLUTION_SYMBOL,
   TRIGGER_TREATY_PHRASE,
+  NO_IDS,
 } from './lexicon';
 import { englishResolutions, koreanResolutions, symbolResolution, type ResolutionRef } from './resolutions';
 import type { Plan, Scanner } from './scanner';
@@ -68,7 +69,7 @@ export function quotedTitleAt(sc: Scanner, p: number): Plan | null {
   while (e > s && FOLD[t.charCodeAt(e - 1)] === 32) e--;
   if (s >= e) return null;
   if (!looksLikeTitle(t, s, e)) return null;
-  const ids = sc.lex.titles.get(titleKey(t.slice(s, e))) ?? [];
+  const ids = sc.lex.titles.get(titleKey(t.slice(s, e))) ?? NO_IDS;
   return { end: close + 1, mentions: [sc.mention(s, e, ids, 'quoted-title', ids.length > 1)] };
 }
 
@@ -90,14 +91,14 @@ export function treatyPhraseAt(sc: Scanner, p: number): Plan | null {
     if (ids) return { end: ends[i], mentions: [sc.mention(p, ends[i], ids, 'quoted-title', ids.length > 1)] };
   }
   const end = ends[ends.length - 1];
-  return { end, mentions: [sc.mention(p, end, [], 'quoted-title', false)] };
+  return { end, mentions: [sc.mention(p, end, NO_IDS, 'quoted-title', false)] };
 }
 
 export function resolutionPlan(sc: Scanner, refs: ResolutionRef[]): Plan | null {
   if (!refs.length) return null;
   const mentions = refs.map((r) => {
     const id = sc.lex.resolutions.get(r.number);
-    return sc.mention(r.start, r.end, id ? [id] : [], 'resolution', false);
+    return sc.mention(r.start, r.end, id ? sc.one(id) : NO_IDS, 'resolution', false);
   });
   return { end: refs[refs.length - 1].end, mentions };
 }

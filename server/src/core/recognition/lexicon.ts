@@ -3,6 +3,8 @@ import { isInstrumentKind, type KbRecord } from '../kb/record';
 import { countSyllables, foldKey, isHangul, isWordChar } from './chars';
 import { WEAK_KOREAN_NAMES } from './korean';
 import { titleKey } from './titles';
+import { MentionTexts } from './mentionText';
+import { buildStartFilter, type StartFilter } from './startFilter';
 import { CompiledTrie } from './trie';
 
 /** How an alias may be used: a plain name, a shared body name (외교부), a deliberately ambiguous name, a compound part. */
@@ -54,6 +56,31 @@ export interface LexEntry {
   shortId: string | undefined;
   /** The record of names[0], looked up once: most matches resolve to it. */
   firstRecord: KbRecord | undefined;
+  /** For caseChecked entries: the id lists per set of variants whose case rule holds (bit i: variant i); see caseLists. */
+  byCase: Map<number, IdLists> | undefined;
+}
+
+export interface IdLists {
+  names: string[];
+  qualified: string[];
+  ambiguous: string[];
+}
+
+/** Variants beyond this many are filtered per match rather than memoised by bit mask. */
+export const MAX_MASKED_VARIANTS = 31;
+
+/** The entry's id lists from the variants that `holds` (frozen: mentions share them). */
+export function idListsOf(entry: LexEntry, holds: (variant: number) => boolean): IdLists {
+  const lists: IdLists = { names: [], qualified: [], ambiguous: [] };
+  entry.variants.forEach((v, i) => {
+    if (v.cat === 'short' || !holds(i)) return;
+    const list = v.cat === 'name' ? lists.names : v.cat === 'qualified' ? lists.qualified : lists.ambiguous;
+    if (!list.includes(v.id)) list.push(v.id);
+  });
+  Object.freeze(lists.names);
+  Object.freeze(lists.qualified);
+  Object.freeze(lists.ambiguous);
+  return lists;
 }
 
 /** Everything recognition needs from one knowledge base, compiled once (see lexiconFor). */
@@ -65,13 +92,31 @@ export interface Lexicon {
   titles: Map<string, string[]>;
   /** UN Security Council resolution number → record id. */
   resolutions: Map<number, string>;
-  /**
-   * Per folded first code unit: 1 when some key starting with it may stand right after Hangul (a name of three
-   * syllables or more, a trigger, a non-Hangul key). Where it is 0, positions inside a Korean word are skipped.
-   */
-  gluable: Uint8Array;
+  /** Which positions may start a key (see startFilter.ts). */
+  starts: StartFilter;
   /** Candidate buffers for the scanner (see Scanner), allocated once per lexicon rather than per document. */
   buffers: { keys: Int32Array[]; ends: Int32Array[] };
+  /** `[id]` for each id, shared (see idList). */
+  singles: Map<string, string[]>;
+  texts: MentionTexts;
+}
+
+/**
+ * Mentions share their `ids` arrays: a record's `[id]`, an entry's name lists, a title's ids. There are about as many
+ * mentions as words of prose, so a copy per mention would be most of recognition's garbage. The shared arrays are
+ * frozen: nothing downstream mutates a mention's ids, and a consumer that tried would fail loudly, not silently
+ * corrupt other mentions.
+ */
+export const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
+
+/** The shared, frozen `[id]`. */
+export function idList(lex: Lexicon, id: string): string[] {
+  let list = lex.singles.get(id);
+  if (!list) {
+    list = Object.freeze([id]) as unknown as string[];
+    lex.singles.set(id, list);
+  }
+  return list;
 }
 
 const QUOTE_OPENERS = ['‘', "'", '“', '"', '「', '『', '《', '〈'];
@@ -130,6 +175,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
         qualifiedDefault: undefined,
         shortId: undefined,
         firstRecord: undefined,
+        byCase: undefined,
       });
     }
     return entries[i];
@@ -162,15 +208,19 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
     if (record.kind === 'resolution' && typeof record.number === 'number') resolutions.set(record.number, id);
   }
   for (const [key, trigger] of TRIGGERS) entryFor(key).trigger = trigger;
-  const gluable = new Uint8Array(65536);
   for (const entry of entries) {
     summarise(entry, kb);
-    if (entry.trigger || !entry.startsHangul || entry.syllables >= 3) gluable[entry.key.charCodeAt(0)] = 1;
+    for (const list of [entry.names, entry.qualified, entry.ambiguous, ...(entry.qualifiedByCountry?.values() ?? [])]) Object.freeze(list);
   }
-  const trie = new CompiledTrie(entries.map((e) => e.key));
+  const keys = entries.map((e) => e.key);
+  const trie = new CompiledTrie(keys);
+  // A name of three syllables or more, a trigger or a non-Hangul key may stand right after Hangul (토대로북대서양…).
+  const glued = (i: number) => entries[i].trigger !== TRIGGER_NONE || !entries[i].startsHangul || entries[i].syllables >= 3;
+  const starts = buildStartFilter(keys, glued);
   const size = trie.maxKeyLength + 1;
   const buffers = { keys: [0, 1, 2].map(() => new Int32Array(size)), ends: [0, 1, 2].map(() => new Int32Array(size)) };
-  return { kb, trie, entries, titles, resolutions, gluable, buffers };
+  for (const ids of titles.values()) Object.freeze(ids);
+  return { kb, trie, entries, titles, resolutions, starts, buffers, singles: new Map(), texts: new MentionTexts() };
 }
 
 /** `list` with `id` added once; a new list when there is none yet (most readings never need one). */
@@ -184,7 +234,10 @@ function summarise(entry: LexEntry, kb: KnowledgeBase): void {
   let shortId: string | undefined;
   let shortShared = false;
   for (const v of entry.variants) {
-    if (v.exact !== null || v.capital) entry.caseChecked = true;
+    if (v.exact !== null || v.capital) {
+      entry.caseChecked = true;
+      entry.byCase ??= new Map();
+    }
     if (v.cat === 'name') addUnique(entry.names, v.id);
     else if (v.cat === 'qualified') addUnique(entry.qualified, v.id);
     else if (v.cat === 'ambiguous') addUnique(entry.ambiguous, v.id);

@@ -38,7 +38,7 @@ export function splitCountryPrefix(sc: Scanner, p: number, n: number, plan: Plan
       if (!via) continue;
       return {
         end: plan.end,
-        mentions: [sc.mention(p, countryEnd, [country], 'alias', false), sc.mention(q, plan.end, body.ids, via, false)],
+        mentions: [sc.mention(p, countryEnd, sc.one(country), 'alias', false), sc.mention(q, plan.end, body.ids, via, false)],
       };
     }
   }

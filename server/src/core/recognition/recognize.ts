@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { lexiconFor } from './lexicon';
+import { idList, lexiconFor, NO_IDS } from './lexicon';
 import { Scanner } from './scanner';
 import type { Mention } from './types';
 
@@ -63,12 +63,13 @@ export class RecognitionJob {
     const found = this.scanner.out;
     if (this.doc.links.length === 0) return found;
     const text = this.doc.text;
+    const lex = lexiconFor(this.kb);
     const annotations = this.doc.links.map((link): Mention => {
       const record = this.kb.record(link.target);
       const { start, end } = link.targetSpan;
       return {
         span: { start, end },
-        ids: record ? [link.target] : [],
+        ids: record ? idList(lex, link.target) : NO_IDS,
         kind: record ? record.kind : 'unknown',
         via: 'annotation',
         text: text.slice(start, end),

@@ -4,7 +4,9 @@ import { FOLD as FOLD_IMPORT, isHangul as isHangulImport, isWordChar as isWordCh
 import { compoundAt, shortPairAt } from './compounds';
 import { triggerAt } from './instrumentRules';
 import { countryContextAt, countryTrapAt, particleAt, shortNameTrapAt } from './korean';
-import { isCountryLike, type AliasVariant, type LexEntry, type Lexicon } from './lexicon';
+import { idList, idListsOf, isCountryLike, MAX_MASKED_VARIANTS, type AliasVariant, type IdLists, type LexEntry, type Lexicon } from './lexicon';
+import type { MentionTexts } from './mentionText';
+import { ANY, bigramSlot, GLUED } from './startFilter';
 import { acronymPairAfter, splitCountryPrefix } from './pairs';
 import type { RecognitionInput } from './recognize';
 import { yearEnd } from './resolutions';
@@ -40,6 +42,7 @@ export class Scanner {
   readonly text: string;
   readonly kb: KnowledgeBase;
   readonly entries: LexEntry[];
+  readonly texts: MentionTexts;
   segStart = 0;
   segEnd = 0;
   lastCountry: string | undefined;
@@ -60,6 +63,7 @@ export class Scanner {
     this.text = doc.text;
     this.kb = lex.kb;
     this.entries = lex.entries;
+    this.texts = lex.texts;
     this.keys = lex.buffers.keys;
     this.ends = lex.buffers.ends;
   }
@@ -73,24 +77,31 @@ export class Scanner {
     this.segEnd = end;
     const { text, out } = this;
     const trie = this.lex.trie;
-    const root = trie.root;
+    const { firsts, bigrams } = this.lex.starts;
     const stop = Math.min(end, stopAt);
     let p = from;
-    const gluable = this.lex.gluable;
     while (p < stop) {
       const f = FOLD[text.charCodeAt(p)];
-      if (root[f] < 0) {
+      const first = firsts[f];
+      if (first === 0) {
         p++;
         continue;
       }
       // Nothing starts inside a Latin word (English names need a word boundary), nor inside a Korean word unless
       // some key from here may be glued (long names): this skips most positions of running text.
+      let need = ANY;
       if (p > start) {
         const prev = text.charCodeAt(p - 1);
-        if ((isWordChar(f) && isWordChar(prev)) || (gluable[f] === 0 && isHangul(prev))) {
-          p++;
-          continue;
-        }
+        if (isWordChar(prev)) {
+          if (isWordChar(f)) {
+            p++;
+            continue;
+          }
+        } else if (isHangul(prev)) need = GLUED;
+      }
+      if ((first & need) === 0 && (p + 1 >= end || (bigrams[bigramSlot(f, FOLD[text.charCodeAt(p + 1)])] & need) === 0)) {
+        p++;
+        continue;
       }
       const n = trie.collect(text, p, end, this.keys[0], this.ends[0]);
       const plan = n > 0 ? this.bestAt(p, n) : null;
@@ -187,23 +198,26 @@ export class Scanner {
 
   /** The records a key names here, by category: plain names, then shared (qualified) names, then ambiguous ones. */
   resolve(entry: LexEntry, p: number, end: number): Resolved | null {
-    let names = entry.names;
-    let qualified = entry.qualified;
-    let ambiguous = entry.ambiguous;
-    if (entry.caseChecked) {
-      names = [];
-      qualified = [];
-      ambiguous = [];
-      for (const v of entry.variants) {
-        if (v.cat === 'short' || !this.caseOk(v, p, end)) continue;
-        const list = v.cat === 'name' ? names : v.cat === 'qualified' ? qualified : ambiguous;
-        if (!list.includes(v.id)) list.push(v.id);
-      }
-    }
+    const { names, qualified, ambiguous } = entry.caseChecked ? this.caseLists(entry, p, end) : entry;
     if (names.length) return { ids: names, via: 'alias', ambiguous: names.length > 1 };
     if (qualified.length) return this.resolveQualified(entry, qualified, p, end);
     if (ambiguous.length) return { ids: ambiguous, via: 'alias', ambiguous: ambiguous.length > 1 };
     return null;
+  }
+
+  /** The id lists of the variants whose case rule holds at [p, end), memoised per set of such variants. */
+  caseLists(entry: LexEntry, p: number, end: number): IdLists {
+    const variants = entry.variants;
+    if (variants.length > MAX_MASKED_VARIANTS) return idListsOf(entry, (i) => this.caseOk(variants[i], p, end));
+    let mask = 0;
+    for (let i = 0; i < variants.length; i++) if (variants[i].cat !== 'short' && this.caseOk(variants[i], p, end)) mask |= 1 << i;
+    const memo = entry.byCase!;
+    let lists = memo.get(mask);
+    if (!lists) {
+      lists = idListsOf(entry, (i) => ((mask >>> i) & 1) === 1);
+      memo.set(mask, lists);
+    }
+    return lists;
   }
 
   /**
@@ -302,17 +316,22 @@ export class Scanner {
 
   // ---- titles and resolutions ------------------------------------------------------------------------------------
 
+  /** A mention; `ids` is shared with other mentions (see NO_IDS), never copied. */
   mention(start: number, end: number, ids: string[], via: MentionVia, ambiguous: boolean, kind?: RecordKind): Mention {
-    // ids may be the lexicon's shared array: each mention gets its own copy.
     const m: Mention = {
       span: { start, end },
-      ids: ids.slice(),
+      ids,
       kind: kind ?? this.kindOf(ids),
       via,
-      text: this.text.slice(start, end),
+      text: this.texts.get(this.text, start, end),
     };
     if (ambiguous) m.ambiguous = true;
     return m;
+  }
+
+  /** The shared `[id]`. */
+  one(id: string): string[] {
+    return idList(this.lex, id);
   }
 
   kindOf(ids: string[]): RecordKind | 'unknown' {
