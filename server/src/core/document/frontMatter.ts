@@ -57,14 +57,15 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
   let previousBlank = false;
   while (pos < text.length) {
     const line = lineAt(text, pos);
-    const content = text.slice(line.start, line.end);
-    if (CLOSE.test(content)) {
+    // Most lines start with a printable ASCII character: no fence unless `-` or `.`, not blank, and no slice.
+    const first = text.charCodeAt(line.start);
+    if ((first === 45 || first === 46) && CLOSE.test(text.slice(line.start, line.end))) {
       close = line;
       break;
     }
-    const blank = content.trim() === '';
+    const blank = first > 32 && first < 127 ? false : text.slice(line.start, line.end).trim() === '';
     if (!prose) {
-      if (looksLikeYaml(content)) {
+      if (first === 32 || first === 9 || looksLikeYaml(text.slice(line.start, line.end))) {
         if (!blank) lastYamlLine = line;
       } else {
         prose = line;

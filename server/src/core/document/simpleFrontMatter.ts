@@ -4,14 +4,15 @@ import type { FrontMatterField } from './types';
 import { FRONT_MATTER_YAML_OPTIONS, RESERVED_KEYS, type ParsedYaml } from './yamlFrontMatter';
 
 /*
- * Why hand-written: the `yaml` library (lexer, parser, composer and our bounds) costs about 100–150 µs per
- * front-matter when cold, ~1.1–1.5 s over a 10,000-document archive: the largest single cost of the cold index.
- * Its lexer alone costs more than this whole reader. Nearly every front-matter is a flat mapping of
- * `key: value` lines, and for that shape this reader builds exactly what the yaml path builds (same values,
- * spans and no problems), typing plain scalars with yaml's own core-schema tags. Anything else (comments on their
- * own line, anchors, tags, multi-line or escaped scalars, nested maps, odd indentation, tabs, duplicate or
- * reserved keys...) makes it give up, and the caller parses with `yaml`. test/unit/document/simpleFrontMatter
- * checks the two agree on generated inputs in and around this subset.
+ * Why hand-written: the `yaml` library (lexer, parser, composer and our bounds) costs 100–180 µs per
+ * front-matter on a cold server: 1.1–1.8 s of CPU over a 10,000-document archive, the largest single cost of the
+ * cold index (its lexer alone costs more than this whole reader). Nearly every front-matter is a flat mapping of
+ * `key: value` lines; for that shape this reader builds exactly what the yaml path builds (same values, spans,
+ * no problems), typing plain scalars with yaml's own core-schema tags. Anything else (anchors, tags, multi-line,
+ * block or escaped scalars, nested maps, odd indentation, tabs, indented comments in a sequence, duplicate or reserved
+ * keys, anything yaml would report) makes it give up, and the caller parses with `yaml`.
+ * test/unit/document/simpleFrontMatter.test.ts checks that the two agree on generated inputs in and around the
+ * subset.
  */
 
 /** Thrown to give up: the input is outside the subset (not an error; never escapes this module). */
@@ -127,7 +128,7 @@ class SimpleReader {
     const keyEnd = this.plainEnd(keyStart, false);
     // Keys at column 0 only, then `: ` or `:` at the end of the line; yaml refuses keys over 1024 chars.
     const colon = this.skipSpaces(keyEnd);
-    if (this.src.charCodeAt(colon) !== COLON || keyEnd - keyStart > 1000) giveUp();
+    if (this.src.charCodeAt(colon) !== COLON || colon - keyStart > 1000) giveUp();
     const key = this.src.slice(keyStart, keyEnd);
     if (typeof resolvePlain(key, true) !== 'string') giveUp();
     const keySpan = this.span(keyStart, keyEnd);
