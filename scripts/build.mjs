@@ -23,6 +23,9 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  // Initial indexing runs in worker threads (server/src/core/workspace/parallel); the pool looks for this file next
+  // to the server and CLI bundles.
+  { entryPoints: ['server/src/core/workspace/parallel/analysisWorker.ts'], outfile: 'server/out/analysisWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -13,6 +13,7 @@ const required = [
   'LICENSE',
   rel(pkg.main),
   'server/out/server.js',
+  'server/out/analysisWorker.js',
   'server/out/kb.json',
   rel(pkg.icon),
   ...pkg.contributes.grammars.map((g) => rel(g.path)),

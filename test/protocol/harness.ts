@@ -79,6 +79,8 @@ export interface StartOptions {
   /** Answer to `workspace/configuration` for `policyLens`. */
   settings?: unknown;
   initializationOptions?: unknown;
+  /** Extra environment for the server process (e.g. POLICY_LENS_WORKERS). */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -102,7 +104,7 @@ export class TestClient {
 
   static async start(root: string, options: StartOptions = {}): Promise<TestClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: 'pipe' });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: 'pipe', env: { ...process.env, ...options.env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(root, child, connection);
     child.stderr.on('data', (d) => client.logs.push(String(d)));

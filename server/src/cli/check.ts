@@ -37,12 +37,18 @@ export async function runCheck(paths: string[], format: 'text' | 'json' | 'sarif
   const findings: Finding[] = [];
   let analysed = 0;
   for (const uri of project.targets.sort()) {
-    const doc = project.index.document(uri);
-    if (!doc) continue;
+    // The workers' summaries carry every diagnostic for the CLI (keepInformation); no second analysis here.
+    let found = project.index.diagnosticsOf(uri);
+    if (found && !found.complete) {
+      const doc = project.index.document(uri);
+      found = doc && { diagnostics: doc.diagnostics, lines: doc.parsed.lines, complete: true };
+    }
+    if (!found) continue;
+    const { lines } = found;
     analysed++;
     if (tty && project.targets.length >= 200 && analysed % 100 === 0) process.stderr.write(`\rpolicy-lens: checking ${analysed}/${project.targets.length}`);
-    const sorted = [...doc.diagnostics].sort((a, b) => a.span.start - b.span.start || ORDER[a.severity] - ORDER[b.severity]);
-    for (const d of sorted) findings.push({ uri, range: doc.parsed.lines.rangeOf(d.span), diagnostic: d });
+    const sorted = [...found.diagnostics].sort((a, b) => a.span.start - b.span.start || ORDER[a.severity] - ORDER[b.severity]);
+    for (const d of sorted) findings.push({ uri, range: lines.rangeOf(d.span), diagnostic: d });
   }
   if (tty && project.targets.length >= 200) process.stderr.write('\r\x1b[K');
 

@@ -41,7 +41,7 @@ export async function openProject(paths: string[], builtin: boolean, onProgress?
   const { config, problems } = loadWorkspaceConfig(rootList[0]);
   const effective = { ...config, builtinKb: builtin && config.builtinKb };
   const records = effective.builtinKb ? loadBuiltinKb() : [];
-  const ws = await loadWorkspace(rootList, effective, records, onProgress && ((p) => onProgress(p.done, p.total)));
+  const ws = await loadWorkspace(rootList, effective, records, onProgress && ((p) => onProgress(p.done, p.total)), undefined, { keepInformation: true });
   // Files named explicitly are checked even when the include globs would not pick them up.
   for (const f of files) {
     const uri = pathToUri(f);

@@ -98,6 +98,10 @@ export class Indexer {
         // Percentages only rise: reading is the first half, analysing the second.
         (p) => progress.report(p.total ? Math.round((p.done / p.total) * 50) : 50, `read ${p.done}/${p.total} files`),
         () => generation !== this.generation,
+        {
+          onWorkerFailure: (e) =>
+            connection.console.warn(`Analysis workers failed; indexing on one thread: ${e instanceof Error ? e.stack : String(e)}`),
+        },
       );
       if (generation !== this.generation) return;
       for (const u of loaded.unreadable) connection.console.warn(`Could not read ${u.uri}: ${u.reason}`);

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { PolicyLensConfig } from '../config/config';
 import type { LoadedRecord } from '../kb/record';
 import { discoverFiles } from './discover';
-import { pathToUri } from './uri';
+import { readText } from './readText';
+import { loadInWorkers, workerCount } from './parallel/pool';
+import { normalizeUri, pathToUri } from './uri';
 import { WorkspaceIndex } from './workspaceIndex';
 
 export interface LoadProgress {
@@ -19,21 +20,15 @@ export interface LoadedWorkspace {
   refusedGlobs: string[];
 }
 
-/** Files larger than this are indexed by name only: a 100 MB log named `.txt` must not stall the server. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_FILE_BYTES, readText } from './readText';
 
-/**
- * Reads a file as text. Invalid UTF-8 becomes U+FFFD (the document parser then flags binary files);
- * a file deleted or made unreadable meanwhile yields an error, never a throw.
- */
-export async function readText(filePath: string): Promise<{ text: string } | { error: string }> {
-  try {
-    const buf = await readFile(filePath);
-    if (buf.length > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    return { text: buf.toString('utf8') };
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
+export interface LoadOptions {
+  /** Analysis workers; default: by the number of files and cores (see workerCount). 0: this thread only. */
+  workers?: number;
+  /** Keep information-level diagnostics of files analysed by workers (the CLI reports them). */
+  keepInformation?: boolean;
+  /** Told when the workers failed and the load fell back to this thread. */
+  onWorkerFailure?: (error: unknown) => void;
 }
 
 /** Discovers and reads every corpus and kb file under the roots into a new index (kb rebuilt once). */
@@ -43,6 +38,7 @@ export async function loadWorkspace(
   builtin: LoadedRecord[],
   onProgress?: (p: LoadProgress) => void,
   isCancelled?: () => boolean,
+  options: LoadOptions = {},
 ): Promise<LoadedWorkspace> {
   const index = new WorkspaceIndex({ config, builtin, roots: rootDirs.map(pathToUri) });
   const documents: string[] = [];
@@ -55,6 +51,26 @@ export async function loadWorkspace(
     refusedGlobs.push(...found.refusedGlobs);
   }
   const all = [...kbFiles.map((p) => ({ p, kind: 'kb' as const })), ...documents.map((p) => ({ p, kind: 'document' as const }))];
+  const result = (index: WorkspaceIndex, unreadable: LoadedWorkspace['unreadable']): LoadedWorkspace => ({
+    index,
+    documents: documents.map(pathToUri),
+    kbFiles: kbFiles.map(pathToUri),
+    unreadable,
+    refusedGlobs,
+  });
+  const workers = options.workers ?? workerCount(all.length);
+  if (workers > 0) {
+    try {
+      const files = all.map(({ p, kind }) => ({ path: p, uri: normalizeUri(pathToUri(p)), kind }));
+      const progress = onProgress && ((done: number, total: number) => onProgress({ done, total }));
+      const loaded = await loadInWorkers(index, files, { workers, keepInformation: !!options.keepInformation, onProgress: progress, isCancelled });
+      return result(index, loaded?.unreadable ?? []);
+    } catch (e) {
+      // A worker that cannot start or crashes costs speed, never the index: load on this thread instead.
+      options.onWorkerFailure?.(e);
+      return loadWorkspace(rootDirs, config, builtin, onProgress, isCancelled, { ...options, workers: 0 });
+    }
+  }
   const unreadable: { uri: string; reason: string }[] = [];
   const loaded: { uri: string; text: string; kind: 'document' | 'kb' }[] = [];
   // Bounded parallel reads: enough to keep the disk busy without opening thousands of handles at once.
@@ -72,5 +88,5 @@ export async function loadWorkspace(
   loaded.sort((a, b) => (a.uri < b.uri ? -1 : 1));
   index.setMany(loaded);
   onProgress?.({ done: all.length, total: all.length });
-  return { index, documents: documents.map(pathToUri), kbFiles: kbFiles.map(pathToUri), unreadable, refusedGlobs };
+  return result(index, unreadable);
 }

@@ -1,7 +1,7 @@
 import type { CoreDiagnostic, Severity } from '../rules/types';
 import { CODES } from '../rules/types';
 import type { Span } from '../text/span';
-import { referencedIds, referencesIn } from './references';
+import { ID_LIST_FIELDS, referencedIds } from './references';
 import type { DocumentInfo, IndexedDocument, Reference } from './types';
 
 /**
@@ -26,6 +26,7 @@ export interface DocumentSummary extends DocumentInfo {
 }
 
 const KINDS: Reference['kind'][] = ['mention', 'link', 'front-matter', 'definition'];
+const [MENTION, LINK, FRONT_MATTER] = [0, 1, 2];
 
 export function summarize(doc: IndexedDocument, keepInformation: boolean): DocumentSummary {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -34,11 +35,20 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
     counts[d.severity]++;
     if (d.code === CODES.unknownId || d.code === CODES.unresolvedLink) hasSuggestions = true;
   }
+  // One pass per source, in referencesIn's order (front-matter, links, mentions), then a stable sort by start:
+  // the same lists referencesIn gives, without a pass over the document per id.
   const ids = [...referencedIds(doc)];
-  const refStart = new Uint32Array(ids.length + 1);
-  const refs: number[] = [];
-  const firstMention = new Int32Array(ids.length * 2).fill(-1);
   const position = new Map(ids.map((id, i) => [id, i]));
+  const perId: number[][] = ids.map(() => []);
+  const fields = doc.parsed.frontMatter?.fields;
+  for (const key of ID_LIST_FIELDS) {
+    for (const item of fields?.get(key)?.items ?? []) {
+      const i = typeof item.value === 'string' ? position.get(item.value) : undefined;
+      if (i !== undefined) perId[i].push(item.span.start, item.span.end, FRONT_MATTER);
+    }
+  }
+  for (const link of doc.parsed.links) perId[position.get(link.target)!].push(link.targetSpan.start, link.targetSpan.end, LINK);
+  const firstMention = new Int32Array(ids.length * 2).fill(-1);
   for (const m of doc.mentions) {
     for (const id of m.ids) {
       const i = position.get(id)!;
@@ -46,11 +56,16 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
         firstMention[2 * i] = m.span.start;
         firstMention[2 * i + 1] = m.span.end;
       }
+      // referencesIn lists an ambiguous mention once per id it may mean, annotations never.
+      if (m.via !== 'annotation') perId[i].push(m.span.start, m.span.end, MENTION);
     }
   }
-  ids.forEach((id, i) => {
+  const refStart = new Uint32Array(ids.length + 1);
+  const refs: number[] = [];
+  perId.forEach((list, i) => {
     refStart[i] = refs.length / 3;
-    for (const r of referencesIn(doc, id)) refs.push(r.span.start, r.span.end, KINDS.indexOf(r.kind));
+    const order = Array.from({ length: list.length / 3 }, (_, k) => k).sort((a, b) => list[3 * a] - list[3 * b]);
+    for (const k of order) refs.push(list[3 * k], list[3 * k + 1], list[3 * k + 2]);
   });
   refStart[ids.length] = refs.length / 3;
   return {

@@ -25,7 +25,10 @@ import { normalizeUri, uriToPath } from './uri';
 /** One file the index holds: a corpus document or a kb YAML file, with what parsing alone can tell. */
 interface SourceFile extends FileIdentity {
   uri: string;
-  text: string;
+  /** Decoded on first use for files the workers read (see `setParsed`). */
+  readonly text: string;
+  /** Length of the text, or of its UTF-8 bytes while not decoded (an upper bound): what "huge" is judged by. */
+  size: number;
   version: number;
   kind: 'document' | 'kb';
   /** The parse; undefined until needed when the file came from a worker (or is huge, see `deferred`). */
@@ -60,7 +63,8 @@ export interface IdentitySnapshot {
 /** A file as the analysis workers hand it over: its text and identity, parsed there. */
 export interface ParsedFile extends FileIdentity {
   uri: string;
-  text: string;
+  /** The file's UTF-8 bytes, transferred from the worker: most files' text is never needed on this thread. */
+  bytes: Uint8Array;
   kind: 'document' | 'kb';
   /** Parsing threw in the worker (a bug): kept for `document()` to report, like a failure here. */
   failure?: string;
@@ -168,7 +172,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Adds files parsed by the analysis workers (initial indexing): their identity is known, their parse is not kept. */
   setParsed(files: Iterable<ParsedFile>): ChangeResult {
-    return this.batch(() => [...files].flatMap((f) => this.put(f.uri, f.text, undefined, f.kind, f)));
+    return this.batch(() => [...files].flatMap((f) => this.put(f.uri, f.bytes, undefined, f.kind, f)));
   }
 
   /**
@@ -236,13 +240,14 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return { changed: [...changed] };
   }
 
-  private put(uri: string, text: string, version: number | undefined, kind: 'document' | 'kb' | undefined, parsedElsewhere?: ParsedFile): string[] {
+  private put(uri: string, content: string | Uint8Array, version: number | undefined, kind: 'document' | 'kb' | undefined, parsedElsewhere?: ParsedFile): string[] {
     const key = normalizeUri(uri);
     const resolvedKind = kind ?? (this.classify(key) === 'kb' ? 'kb' : 'document');
     const previous = this.files.get(key);
     const file: SourceFile = {
       uri: key,
-      text,
+      text: typeof content === 'string' ? content : '', // bytes: see decodeOnDemand below
+      size: content.length,
       version: version ?? ++this.versionCounter,
       kind: resolvedKind,
       parsed: undefined,
@@ -253,13 +258,14 @@ export class WorkspaceIndex implements WorkspaceQueries {
       analysis: undefined,
       refs: previous?.refs ?? new Set(),
     };
+    if (typeof content !== 'string') decodeOnDemand(file, content);
     if (parsedElsewhere) {
       const { records, kbProblems, docId, title, failure } = parsedElsewhere;
       Object.assign(file, { records, kbProblems, docId, title });
       if (failure !== undefined) file.failure = new Error(failure);
     } else {
       try {
-        Object.assign(file, readSource(key, resolvedKind, text, true));
+        Object.assign(file, readSource(key, resolvedKind, file.text, true));
       } catch (e) {
         // One file's failure must not fail the batch (initial indexing would then fail for the whole workspace).
         Object.assign(file, { failure: e, parsed: undefined, records: [], kbProblems: [], docId: undefined });
@@ -407,7 +413,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
   /** Whether asking for this file's analysis now would block for long: a huge document not analysed yet. */
   needsSlicedAnalysis(uri: string): boolean {
     const file = this.files.get(normalizeUri(uri));
-    return !!file && !file.analysis && file.kind === 'document' && file.failure === undefined && file.text.length >= LARGE_DOCUMENT_CHARS;
+    return !!file && !file.analysis && file.kind === 'document' && file.failure === undefined && !file.summary && file.size >= LARGE_DOCUMENT_CHARS;
   }
 
   /**
@@ -626,6 +632,23 @@ export class WorkspaceIndex implements WorkspaceQueries {
     }
     return path.relative(process.cwd(), p) || p;
   }
+}
+
+/** Makes `file.text` decode `bytes` (as readText would) on first read, then forget them. */
+function decodeOnDemand(file: SourceFile, bytes: Uint8Array): void {
+  let raw: Uint8Array | undefined = bytes;
+  let text: string | undefined;
+  Object.defineProperty(file, 'text', {
+    enumerable: true,
+    get: () => {
+      if (text === undefined) {
+        text = Buffer.from(raw!.buffer, raw!.byteOffset, raw!.length).toString('utf8');
+        raw = undefined;
+        file.size = text.length;
+      }
+      return text;
+    },
+  });
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
