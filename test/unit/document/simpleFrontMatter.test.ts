@@ -21,7 +21,8 @@ const SPECIAL = [
   '1e3', '-1E-2', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '0o17', '0o8', '0x1F', '0xg', '0b101', '1_000', '1:30',
   'true', 'False', 'TRUE', 'tRue', 'yes', 'no', 'on', '~', 'null', 'Null', 'NULL', 'nil', '<<', '=',
   'https://example.org/a?b=c#frag', 'a: b', 'a:b', 'a:', 'a #c', 'a#c', 'C#', 'x - y', 'x ? y', 'a, b', '[a]',
-  '{a: 1}', 'x]', 'x}', '&anchor x', '*alias', '!tag x', '!!str 1', '|', '>', '@x', '`x', '%x', "it's", '"q"',
+  '{a: 1}', '[a, b', '[a, [b]]', '[a: b]', 'x]', 'x}', '&anchor x', '*alias', '!tag x', '!!str 1', '|', '>', '@x',
+  '`x', '%x', "it's", '"q"',
   'a\tb', 'a\\b', '-', '- x', '-x', '--x', '-.5', '?x', '? x', ':x', ',x', 'x,', '#x', '---', '--- x', '...',
   '... x', '\u0085', '\u2028', '\ufeff', '\u0007', '\u00a0', 'é', '😀', '\ud800', ' lead', 'trail ', 'x'.repeat(1030),
   '__proto__', 'constructor', 'prototype', 'toString',
@@ -53,16 +54,20 @@ const trailer = fc.constantFrom('', '', '', '', '', '  ', ' # note', '#x', '   #
 const extraLine = fc.constantFrom('', '', '', '  ', '# comment', '# comment', ' # c', '  # indented comment', '    # c', '\t', '  more', '...', '---');
 
 /** `key:` and a block sequence under it: items at one indentation, now and then another. */
+const shift = fc.constantFrom(0, 0, 0, 0, 0, 0, 1, -1);
+const dash = fc.constantFrom('- ', '- ', '-   ', '-', '-\t');
 const blockSeq = fc
-  .tuple(fc.constantFrom(0, 2, 2, 4, 1), fc.array(fc.tuple(scalar, trailer, fc.constantFrom(0, 0, 0, 0, 0, 0, 1, -1), fc.constantFrom('- ', '- ', '-   ', '-', '-\t')), { maxLength: 4 }), fc.option(extraLine, { freq: 4 }))
+  .tuple(fc.constantFrom(0, 2, 2, 4, 1), fc.array(fc.tuple(scalar, trailer, shift, dash), { maxLength: 4 }), fc.option(extraLine, { freq: 4 }))
   .map(([indent, items, extra]) => {
     const lines = items.map(([s, t, shift, dash]) => ' '.repeat(Math.max(0, indent + shift)) + dash + s + t);
     if (extra !== null) lines.splice(lines.length >> 1, 0, extra);
     return lines;
   });
 
+const colon = fc.constantFrom(': ', ': ', ':  ', ':', ' : ');
+const value = fc.oneof({ weight: 4, arbitrary: scalar }, flowSeq, fc.constant(''));
 const field = fc
-  .tuple(word, fc.constantFrom(': ', ': ', ':  ', ':', ' : '), fc.oneof({ weight: 4, arbitrary: scalar }, flowSeq, fc.constant('')), trailer, fc.option(blockSeq, { freq: 3 }))
+  .tuple(word, colon, value, trailer, fc.option(blockSeq, { freq: 3 }))
   .map(([key, colon, value, t, seq]) => [key + colon + value + t, ...(seq ?? [])]);
 
 const frontMatter = fc

@@ -36,7 +36,9 @@ const yamlDoc = new Document(null, FRONT_MATTER_YAML_OPTIONS);
 const scalarTags = yamlDoc.schema.tags.flatMap((t) => ('test' in t && t.test && t.default ? [t] : []));
 
 /** All the tests in one (each is anchored): most plain scalars match none and are strings, told in one run. */
-const anyTag = scalarTags.every((t) => t.test!.flags === '') ? new RegExp(scalarTags.map((t) => `(?:${t.test!.source})`).join('|')) : /(?:)/;
+const anyTag = scalarTags.every((t) => t.test!.flags === '')
+  ? new RegExp(scalarTags.map((t) => `(?:${t.test!.source})`).join('|'))
+  : /(?:)/;
 
 /** The value yaml gives a plain scalar (first default tag whose test matches, else the string itself). */
 function resolvePlain(text: string, atKey: boolean): unknown {
@@ -170,8 +172,8 @@ class SimpleReader {
         continue;
       }
       const dash = this.start + indent;
-      const isItem = this.skipSpaces(this.start) === dash && this.src.charCodeAt(dash) === DASH && this.src.charCodeAt(dash + 1) === SPACE;
-      if (!isItem) {
+      const atDash = this.skipSpaces(this.start) === dash && this.src.charCodeAt(dash) === DASH;
+      if (!atDash || this.src.charCodeAt(dash + 1) !== SPACE) {
         // Not an item: the next key at column 0, or an item's continuation, odd indentation, a nested map...
         if (this.src.charCodeAt(this.start) === SPACE || items.length === 0) giveUp();
         break;
