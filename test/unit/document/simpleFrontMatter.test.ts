@@ -66,9 +66,19 @@ const blockSeq = fc
 
 const colon = fc.constantFrom(': ', ': ', ':  ', ':', ' : ');
 const value = fc.oneof({ weight: 4, arbitrary: scalar }, flowSeq, fc.constant(''));
-const field = fc
-  .tuple(word, colon, value, trailer, fc.option(blockSeq, { freq: 3 }))
-  .map(([key, colon, value, t, seq]) => [key + colon + value + t, ...(seq ?? [])]);
+/** `>` or `|` and lines under it: one indentation, empty and blank lines, now and then a shifted line. */
+const blockScalar = fc
+  .tuple(
+    fc.constantFrom('>', '|', '>', '|', '>-', '|+', '>2', '> ', '> # c'),
+    fc.constantFrom(1, 2, 2, 4),
+    fc.array(fc.oneof({ weight: 4, arbitrary: fc.tuple(shift, text) }, fc.constantFrom('', '', '   ')), { maxLength: 5 }),
+  )
+  .map(([header, indent, lines]) => [header, ...lines.map((l) => (typeof l === 'string' ? l : ' '.repeat(Math.max(0, indent + l[0])) + l[1]))]);
+
+const field = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(word, colon, value, trailer, fc.option(blockSeq, { freq: 3 })).map(([key, colon, value, t, seq]) => [key + colon + value + t, ...(seq ?? [])]) },
+  fc.tuple(word, colon, blockScalar).map(([key, colon, [header, ...lines]]) => [key + colon + header, ...lines]),
+);
 
 const frontMatter = fc
   .tuple(fc.array(fc.tuple(field, fc.option(extraLine, { freq: 5 })), { maxLength: 5 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
@@ -108,7 +118,8 @@ test('what the fast reader leaves to yaml', () => {
     'a: 1\na: 2\n', // duplicate key: yaml reports it
     '__proto__: x\n', // reserved key: yaml path warns
     'a: &x 1\nb: *x\n',
-    'a: |\n  text\n',
+    'a: |-\n  text\n', // chomping indicator
+  'a: >\n  text\n    more indented\n',
     'a: "line\\n"\n',
     'a: b\n  c\n', // multi-line plain scalar
     'a:\n  b: 1\n', // nested map

@@ -111,7 +111,7 @@ class SimpleReader {
     const i = this.skipSpaces(this.start);
     if (i === this.end) return true;
     if (this.src.charCodeAt(i) !== HASH) return false;
-    this.commentEnds(i);
+    this.ordinaryToEnd(i);
     return true;
   }
 
@@ -139,7 +139,9 @@ class SimpleReader {
       this.lineEnds(at);
       return this.emptyOrBlockSequence(key, keySpan, colon + 1);
     }
-    if (this.src.charCodeAt(at) === 91 /* [ */) return this.flowSequence(key, keySpan, at);
+    const c = this.src.charCodeAt(at);
+    if (c === 91 /* [ */) return this.flowSequence(key, keySpan, at);
+    if ((c === 62 /* > */ || c === 124) /* | */ && at + 1 === this.end) return this.blockScalar(key, keySpan, at, c === 62);
     const scalar = this.scalar(at, false);
     this.lineEnds(scalar.end);
     return { key, keySpan, valueSpan: this.span(scalar.start, scalar.end), value: scalar.value };
@@ -190,6 +192,40 @@ class SimpleReader {
     }
     this.next = resume;
     return { key, keySpan, valueSpan: this.span(seqStart, seqEnd), value: values, items };
+  }
+
+  /**
+   * `key: >` (folded) or `key: |` (literal), no indicators, then lines at one indentation and empty lines: what
+   * scraped pages put in `excerpt:`. More-indented, whitespace-only or leading empty lines are left to yaml.
+   */
+  private blockScalar(key: string, keySpan: Span, header: number, folded: boolean): FrontMatterField {
+    let indent = -1;
+    let lines = 0;
+    let emptyLines = 0;
+    let value = '';
+    let end = this.next;
+    for (this.lineAt(this.next); this.start < this.src.length; this.lineAt(this.next)) {
+      if (this.start === this.end) {
+        if (lines === 0) giveUp();
+        emptyLines++;
+        continue;
+      }
+      const text = this.skipSpaces(this.start);
+      if (text === this.start) break; // the next key, or a comment at column 0
+      if (indent < 0) indent = text - this.start;
+      if (text - this.start !== indent || text === this.end || this.src.charCodeAt(this.end - 1) === SPACE) giveUp();
+      this.ordinaryToEnd(text);
+      // Folded: lines joined by a space, an empty line is a line break. Literal: every line break kept.
+      if (lines > 0) value += folded && emptyLines === 0 ? ' ' : '\n'.repeat(folded ? emptyLines : emptyLines + 1);
+      value += this.src.slice(text, this.end);
+      lines++;
+      emptyLines = 0;
+      // As for a sequence, the range ends after the line break of the last line; trailing empty lines are clipped.
+      end = this.next;
+    }
+    if (lines === 0) giveUp();
+    this.next = end;
+    return { key, keySpan, valueSpan: this.span(header, end), value: value + '\n' };
   }
 
   /** `[a, "b", 'c']` on one line. */
@@ -267,11 +303,11 @@ class SimpleReader {
     const i = this.skipSpaces(at);
     if (i === this.end) return;
     if (this.src.charCodeAt(i) !== HASH || (i === at && this.src.charCodeAt(i - 1) !== SPACE)) giveUp();
-    this.commentEnds(i);
+    this.ordinaryToEnd(i);
   }
 
-  /** A comment runs to the end of its line; one with unusual characters is left to yaml. */
-  private commentEnds(hash: number): void {
-    for (let j = hash; j < this.end; j++) if (unusual(this.src.charCodeAt(j))) giveUp();
+  /** Gives up on unusual characters from `from` to the end of the line (a comment, a block scalar's line). */
+  private ordinaryToEnd(from: number): void {
+    for (let j = from; j < this.end; j++) if (unusual(this.src.charCodeAt(j))) giveUp();
   }
 }
