@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { CoreDiagnostic, Severity } from '../core/rules/types';
-import type { LineIndex } from '../core/text/lineIndex';
+import type { Positions } from '../core/text/lineIndex';
 import type { IndexedDocument } from '../core/workspace/types';
 import type { Session } from './session';
 
@@ -20,7 +20,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(session: Session, lines: LineIndex, d: CoreDiagnostic): Diagnostic {
+export function toLspDiagnostic(session: Session, lines: Positions, d: CoreDiagnostic): Diagnostic {
   const out: Diagnostic = {
     range: lines.rangeOf(d.span),
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments, type ClientCapabilities, type Connection, type Range } from 'vscode-languageserver/node';
 import type { PolicyLensConfig } from '../core/config/config';
-import { LineIndex } from '../core/text/lineIndex';
+import { LineIndex, type Positions } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 import type { LoadedRecord } from '../core/kb/record';
 import type { Location } from '../core/workspace/types';
@@ -178,11 +178,11 @@ export class Session {
   }
 
   /** Line indexes of the index's files, valid while `changeCount` stays the same. */
-  private indexLines = new Map<string, LineIndex>();
+  private indexLines = new Map<string, Positions>();
   private indexLinesAt = -1;
 
   /** Line index of any file: the index's copy, an open editor's text, or the file on disk. */
-  lines(uri: string): LineIndex | undefined {
+  lines(uri: string): Positions | undefined {
     if (this.indexLinesAt !== this.changeCount) {
       this.indexLines = new Map();
       this.indexLinesAt = this.changeCount;

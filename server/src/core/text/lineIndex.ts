@@ -1,10 +1,45 @@
 import type { Position, Range, Span } from './span';
 
+/** Offsets → positions: all that converting ranges for the editor needs (LineIndex, or LineStarts without text). */
+export interface Positions {
+  positionAt(offset: number): Position;
+  rangeOf(s: Span): Range;
+}
+
+/** Line of `offset` by binary search over line starts, clamped to [0, length]. */
+function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
+  offset = Math.max(0, Math.min(offset, length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/** Positions from a text's line starts alone: what a document summary keeps instead of the text. */
+export class LineStarts implements Positions {
+  constructor(
+    private readonly starts: ArrayLike<number>,
+    private readonly length: number,
+  ) {}
+
+  positionAt(offset: number): Position {
+    return positionIn(this.starts, this.length, offset);
+  }
+
+  rangeOf(s: Span): Range {
+    return { start: this.positionAt(s.start), end: this.positionAt(s.end) };
+  }
+}
+
 /**
  * Maps UTF-16 offsets to LSP positions and back. Line breaks are \n, \r\n and a lone \r, as LSP defines them.
  * Built once per text; lookups are a binary search.
  */
-export class LineIndex {
+export class LineIndex implements Positions {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
@@ -39,15 +74,16 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return positionIn(this.starts, this.text.length, offset);
+  }
+
+  /** The start offset of every line (for LineStarts). */
+  lineStarts(): Uint32Array {
+    return Uint32Array.from(this.starts);
+  }
+
+  get textLength(): number {
+    return this.text.length;
   }
 
   offsetAt(position: Position): number {

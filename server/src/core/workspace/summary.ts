@@ -23,6 +23,9 @@ export interface DocumentSummary extends DocumentInfo {
   refs: Int32Array;
   /** First mention of ids[i] (annotations included): start, end; -1 when the id is only linked or listed. */
   firstMention: Int32Array;
+  /** Line starts and length of the text: ranges for the editor without decoding the text. */
+  lineStarts: Uint32Array;
+  textLength: number;
 }
 
 const KINDS: Reference['kind'][] = ['mention', 'link', 'front-matter', 'definition'];
@@ -83,6 +86,8 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
     refStart,
     refs: Int32Array.from(refs),
     firstMention,
+    lineStarts: doc.parsed.lines.lineStarts(),
+    textLength: doc.parsed.lines.textLength,
   };
 }
 

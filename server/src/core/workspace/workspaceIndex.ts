@@ -10,7 +10,7 @@ import { isInstrumentKind, type LoadedRecord } from '../kb/record';
 import { RecognitionJob } from '../recognition/recognize';
 import type { Mention } from '../recognition/types';
 import { CODES, type CoreDiagnostic, type Severity } from '../rules/types';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, LineStarts, type Positions } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { RootMatcher } from './discover';
 import { aliasSignature } from './kbSignature';
@@ -39,8 +39,8 @@ interface SourceFile extends FileIdentity {
   analysis: IndexedDocument | undefined;
   /** What cross-file answers need, when the file has no analysis (computed by a worker); dropped with it. */
   summary?: DocumentSummary;
-  /** Line index of the text when there is no analysis to take it from. */
-  lines?: LineIndex;
+  /** Positions in the text when there is no analysis to take them from. */
+  lines?: Positions;
   /** Ids this file referred to at its last analysis (reverse index bookkeeping). */
   refs: Set<string>;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
@@ -483,7 +483,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   /** A file's diagnostics without analysing it when a summary has them (information-level ones may be missing). */
-  diagnosticsOf(uri: string): { diagnostics: CoreDiagnostic[]; counts?: Record<Severity, number>; lines: LineIndex; complete: boolean } | undefined {
+  diagnosticsOf(uri: string): { diagnostics: CoreDiagnostic[]; counts?: Record<Severity, number>; lines: Positions; complete: boolean } | undefined {
     const file = this.fileOf(uri);
     if (!file) return undefined;
     if (file.summary && !file.analysis) {
@@ -494,16 +494,19 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return doc && { diagnostics: doc.diagnostics, lines: doc.parsed.lines, complete: true };
   }
 
-  /** Line index of a file the index holds, without analysing it. */
-  lines(uri: string): LineIndex | undefined {
+  /** Positions in a file the index holds, without analysing (or, with a summary, even decoding) it. */
+  lines(uri: string): Positions | undefined {
     const file = this.fileOf(uri);
     return file && this.linesOfFile(file);
   }
 
-  private linesOfFile(file: SourceFile): LineIndex {
+  private linesOfFile(file: SourceFile): Positions {
     if (file.analysis) return file.analysis.parsed.lines;
     if (file.parsed) return file.parsed.lines;
-    return (file.lines ??= new LineIndex(file.text));
+    if (!file.lines) {
+      file.lines = file.summary ? new LineStarts(file.summary.lineStarts, file.summary.textLength) : new LineIndex(file.text);
+    }
+    return file.lines;
   }
 
   /** The text of a file the index holds. */

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { LoadedRecord } from '../../kb/record';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../readText';
 import { createRuleContext, type DeclaringDocument } from '../ruleContext';
 import { analyseSource, readSource, type ParsedSource } from '../sourceAnalysis';
@@ -16,6 +16,9 @@ import type { AnalyseRequest, FromWorker, ParseRequest, ToWorker } from './proto
 
 /** Files per message: large enough to amortise messaging, small enough to keep the main thread's turns short. */
 const BATCH = 64;
+/** Bytes per batch buffer (it grows for a larger file). */
+const BATCH_BYTES = 1024 * 1024;
+const EMPTY = new Uint8Array(0);
 
 const parsed = new Map<string, ParsedSource & { uri: string; text: string; kind: 'document' | 'kb' }>();
 
@@ -23,46 +26,99 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(message, transfer);
 }
 
-/** A file's bytes in an ArrayBuffer of their own (so it can be transferred), or why they could not be read. */
-function readBytes(path: string): { bytes: Uint8Array } | { error: string } {
-  try {
-    const buf = readFileSync(path);
-    if (buf.length > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    // Small reads may share a pooled buffer: copy out (a memcpy), never transfer the pool.
-    return { bytes: buf.byteOffset === 0 && buf.buffer.byteLength === buf.length ? buf : new Uint8Array(buf) };
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
-}
-
 function parsePhase(request: ParseRequest): void {
-  let files: ParsedFile[] = [];
-  let unreadable: { uri: string; reason: string }[] = [];
-  let transfer: ArrayBuffer[] = [];
+  let batch = new Batch();
   for (const { path, uri, kind } of request.files) {
     const read = readBytes(path);
-    if ('error' in read) unreadable.push({ uri, reason: read.error });
-    else {
-      const { bytes } = read;
-      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-      transfer.push(bytes.buffer as ArrayBuffer);
+    if ('error' in read) {
+      batch.unreadable.push({ uri, reason: read.error });
+    } else {
+      const text = read.bytes.toString('utf8');
+      batch.add(read.bytes);
+      const bytes = EMPTY; // replaced by a view of the batch's buffer when it is sent
       try {
         const source = readSource(uri, kind, text);
         parsed.set(uri, { ...source, uri, text, kind });
-        files.push({ uri, bytes, kind, records: source.records, kbProblems: source.kbProblems, docId: source.docId, title: source.title });
+        batch.files.push({ uri, bytes, kind, records: source.records, kbProblems: source.kbProblems, docId: source.docId, title: source.title });
       } catch (e) {
-        files.push({ uri, bytes, kind, records: [], kbProblems: [], docId: undefined, title: undefined, failure: String((e as Error)?.stack ?? e) });
+        batch.files.push({ uri, bytes, kind, records: [], kbProblems: [], docId: undefined, title: undefined, failure: String((e as Error)?.stack ?? e) });
       }
     }
-    if (files.length + unreadable.length >= BATCH) {
-      post({ type: 'parsed', files, unreadable }, transfer);
-      files = [];
-      unreadable = [];
-      transfer = [];
+    if (batch.full()) {
+      batch.send();
+      batch = new Batch();
     }
   }
-  post({ type: 'parsed', files, unreadable }, transfer);
+  batch.send();
   post({ type: 'done' });
+}
+
+/**
+ * Parsed files on their way to the main thread. Their bytes travel in one buffer per batch, transferred, not
+ * copied: thousands of small ArrayBuffers would each count as external memory and make the main thread collect
+ * garbage far more often.
+ */
+class Batch {
+  files: ParsedFile[] = [];
+  unreadable: { uri: string; reason: string }[] = [];
+  private data = Buffer.allocUnsafe(BATCH_BYTES);
+  private size = 0;
+  private readonly placed: [offset: number, length: number][] = [];
+
+  /** Copies a file's bytes in; `send` gives the file its view of them. Call once per file, in order. */
+  add(bytes: Buffer): void {
+    if (this.size + bytes.length > this.data.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.size + bytes.length));
+      this.data.copy(bigger, 0, 0, this.size);
+      this.data = bigger;
+    }
+    bytes.copy(this.data, this.size);
+    this.placed.push([this.size, bytes.length]);
+    this.size += bytes.length;
+  }
+
+  full(): boolean {
+    return this.files.length + this.unreadable.length >= BATCH || this.size >= BATCH_BYTES;
+  }
+
+  send(): void {
+    // Buffers this large are never slices of Node's shared pool: the whole ArrayBuffer is ours to transfer.
+    const buffer = this.data.buffer as ArrayBuffer;
+    this.files.forEach((file, k) => (file.bytes = new Uint8Array(buffer, this.data.byteOffset + this.placed[k][0], this.placed[k][1])));
+    post({ type: 'parsed', files: this.files, unreadable: this.unreadable }, [buffer]);
+  }
+}
+
+/** Reused for every read: one allocation instead of one per file. */
+let scratch = Buffer.allocUnsafe(1024 * 1024);
+
+/** A file's bytes (a view of the scratch buffer, valid until the next read), or why they could not be read. */
+function readBytes(path: string): { bytes: Buffer } | { error: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    if (size + 1 > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+    // Read to the end, not to the size fstat gave: the file may be growing.
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const bigger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(bigger);
+        scratch = bigger;
+      }
+      const n = readSync(fd, scratch, length, scratch.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    }
+    return { bytes: scratch.subarray(0, length) };
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function analysePhase({ snapshot, keepInformation }: AnalyseRequest): void {
