@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { isInstrumentKind } from '../kb/record';
+import { IdTrie } from './idTrie';
 
 export type IdClass = 'entity' | 'instrument' | 'any';
 
@@ -12,18 +13,38 @@ export type IdClass = 'entity' | 'instrument' | 'any';
 export function closestId(unknown: string, allIds: Iterable<string>, kb: KnowledgeBase, want: IdClass = 'any'): string | undefined {
   // The same unknown ids recur across a corpus: remember answers for as long as the id list is the same object
   // (the workspace index hands out one array per knowledge base and set of document ids).
-  let cache = suggestionCache.get(allIds);
-  if (!cache) suggestionCache.set(allIds, (cache = new Map()));
+  const known = knownIdsOf(allIds, kb);
   const key = `${want}\0${unknown}`;
-  if (cache.has(key)) return cache.get(key);
-  const answer = computeClosestId(unknown, allIds, kb, want);
-  cache.set(key, answer);
+  if (known.answers.has(key)) return known.answers.get(key);
+  const answer = computeClosestId(unknown, known, kb, want);
+  known.answers.set(key, answer);
   return answer;
 }
 
-const suggestionCache = new WeakMap<Iterable<string>, Map<string, string | undefined>>();
+/**
+ * The trie answers for needles of up to 11 characters (distance ≤ 3: most ids). Beyond, it visits most of its
+ * nodes, each a DP row as long as the needle, and one bit-parallel distance per id of a similar length is cheaper.
+ */
+const TRIE_MAX_BOUND = 3;
+/** An id longer than this is more than 3 edits away from any needle of 11 characters: the trie leaves it out. */
+const TRIE_MAX_ID_LENGTH = 14;
 
-function computeClosestId(unknown: string, allIds: Iterable<string>, kb: KnowledgeBase, want: IdClass): string | undefined {
+/** What one id list (with its knowledge base) keeps across documents: answers, and an id trie per class. */
+interface KnownIds {
+  kb: KnowledgeBase;
+  ids: string[];
+  answers: Map<string, string | undefined>;
+  tries: Map<IdClass, IdTrie | undefined>;
+}
+
+const knownIds = new WeakMap<Iterable<string>, KnownIds>();
+function knownIdsOf(allIds: Iterable<string>, kb: KnowledgeBase): KnownIds {
+  let known = knownIds.get(allIds);
+  if (known?.kb !== kb) knownIds.set(allIds, (known = { kb, ids: [...allIds], answers: new Map(), tries: new Map() }));
+  return known;
+}
+
+function computeClosestId(unknown: string, known: KnownIds, kb: KnowledgeBase, want: IdClass): string | undefined {
   const needle = unknown.trim().toLowerCase();
   if (!needle) return undefined;
   const fits = (id: string) => {
@@ -33,9 +54,13 @@ function computeClosestId(unknown: string, allIds: Iterable<string>, kb: Knowled
     return isInstrumentKind(kind) === (want === 'instrument');
   };
   for (const id of namesOf(kb).get(needle) ?? []) if (fits(id)) return id;
+  const bound = Math.max(2, Math.floor(needle.length / 3));
+  const trie = bound <= TRIE_MAX_BOUND ? trieOf(known, want, fits) : undefined;
+  // The trie yields exactly the ids at the smallest distance; the scan below then breaks ties as it always has.
+  const candidates = trie ? trie.nearest(needle, bound, (id) => id !== unknown) : known.ids;
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(needle.length / 3)) + 1;
-  for (const id of allIds) {
+  let bestDistance = bound + 1;
+  for (const id of candidates) {
     // Lengths far apart cannot be close: skip before any lookup or distance computation.
     if (Math.abs(id.length - needle.length) >= bestDistance || id === unknown || !fits(id)) continue;
     const d = distance(needle, id.toLowerCase());
@@ -45,6 +70,18 @@ function computeClosestId(unknown: string, allIds: Iterable<string>, kb: Knowled
     }
   }
   return best;
+}
+
+/**
+ * The trie of the ids of one class. None where an id changes length when lower-cased (`İ`): the scan's length
+ * filter compares raw lengths, and only when they are the lower-cased lengths do both find the same ids.
+ */
+function trieOf(known: KnownIds, want: IdClass, fits: (id: string) => boolean): IdTrie | undefined {
+  if (known.tries.has(want)) return known.tries.get(want);
+  const ids = known.ids.filter(fits);
+  const trie = ids.every((id) => id.toLowerCase().length === id.length) ? new IdTrie(ids, TRIE_MAX_ID_LENGTH) : undefined;
+  known.tries.set(want, trie);
+  return trie;
 }
 
 /** Lower-cased names and aliases → ids, built once per knowledge base (the exact-name check runs per unknown id). */

@@ -1,0 +1,115 @@
+/**
+ * Known ids in a trie of their lower-cased text, searched for the ids nearest to a needle by Levenshtein distance.
+ * Hand-written because no library answers "every id at the smallest distance ≤ k": a linear scan computes one
+ * distance per id (10,000 `doc-000123` ids: 10 million cells per unknown id), while here a prefix shared by many
+ * ids is compared once, and a subtree whose dynamic-programming row never drops to the best distance is skipped.
+ */
+
+interface TrieNode {
+  codes: number[];
+  kids: TrieNode[];
+  /** Positions (in the original list) of the ids ending here: several ids may differ only by case. */
+  ends: number[];
+  /** Shortest and longest id in this subtree: how far from here the ids can end. */
+  minLength: number;
+  maxLength: number;
+}
+
+const node = (): TrieNode => ({ codes: [], kids: [], ends: [], minLength: Infinity, maxLength: 0 });
+
+/** How far `rest` is from the range shortest..longest. */
+const gap = (rest: number, shortest: number, longest: number) => (rest < shortest ? shortest - rest : rest > longest ? rest - longest : 0);
+
+export class IdTrie {
+  private readonly root = node();
+
+  /** Ids longer than `maxLength` are left out: callers search only with needles that cannot reach them. */
+  constructor(
+    private readonly ids: readonly string[],
+    maxLength: number,
+  ) {
+    ids.forEach((id, position) => {
+      if (id.length > maxLength) return;
+      const key = id.toLowerCase();
+      let at = this.root;
+      for (let i = 0; ; i++) {
+        at.minLength = Math.min(at.minLength, key.length);
+        at.maxLength = Math.max(at.maxLength, key.length);
+        if (i === key.length) break;
+        const code = key.charCodeAt(i);
+        const k = at.codes.indexOf(code);
+        if (k >= 0) at = at.kids[k];
+        else {
+          const kid = node();
+          at.codes.push(code);
+          at.kids.push(kid);
+          at = kid;
+        }
+      }
+      at.ends.push(position);
+    });
+  }
+
+  /**
+   * Every id `accept`ed whose lower-cased text is at the smallest edit distance from `needle`, if that distance is
+   * at most `max`; in the order of the original list.
+   */
+  nearest(needle: string, max: number, accept: (id: string) => boolean): string[] {
+    const m = needle.length;
+    const codes = Array.from({ length: m }, (_, i) => needle.charCodeAt(i));
+    // One DP row per depth along the current path; no id deeper than m + max can be within max.
+    const width = m + 1;
+    const rows = new Int32Array((m + max + 2) * width);
+    for (let i = 0; i <= m; i++) rows[i] = i;
+    let bound = max;
+    let found: number[] = [];
+    const arrive = (ends: number[], d: number) => {
+      const ok = ends.filter((p) => accept(this.ids[p]));
+      if (!ok.length) return;
+      if (d < bound) (bound = d), (found = ok);
+      else found.push(...ok);
+    };
+    const step = (kid: TrieNode, code: number, depth: number) => {
+      const reach = fillRow(rows, width, depth, codes, code, kid.minLength - depth, kid.maxLength - depth);
+      const d = rows[depth * width + m];
+      if (kid.ends.length && d <= bound) arrive(kid.ends, d);
+      // `reach` bounds the distance of every id below from below: a subtree that cannot come within bound is skipped.
+      if (reach <= bound && kid.codes.length) visit(kid, depth + 1);
+    };
+    const visit = (at: TrieNode, depth: number) => {
+      // The child that continues the needle first: it finds a close id early, and the bound then prunes the rest.
+      const straight = depth <= m ? at.codes.indexOf(codes[depth - 1]) : -1;
+      if (straight >= 0) step(at.kids[straight], at.codes[straight], depth);
+      for (let k = 0; k < at.codes.length; k++) if (k !== straight) step(at.kids[k], at.codes[k], depth);
+    };
+    if (this.root.ends.length && m <= bound) arrive(this.root.ends, m);
+    visit(this.root, 1);
+    return found.sort((a, b) => a - b).map((p) => this.ids[p]);
+  }
+}
+
+/**
+ * Fills the DP row of `depth` (the id's character `code` against every prefix of the needle) from the row above,
+ * and returns a lower bound of the distance of any id below, which ends shortest..longest characters further.
+ */
+function fillRow(rows: Int32Array, width: number, depth: number, codes: number[], code: number, shortest: number, longest: number): number {
+  const m = width - 1;
+  const prev = (depth - 1) * width;
+  const cur = depth * width;
+  let left = depth;
+  let diagonal = depth - 1;
+  rows[cur] = depth;
+  let reach = depth + gap(m, shortest, longest);
+  for (let i = 1; i <= m; i++) {
+    const up = rows[prev + i];
+    let v = diagonal + (codes[i - 1] === code ? 0 : 1);
+    if (up + 1 < v) v = up + 1;
+    if (left + 1 < v) v = left + 1;
+    rows[cur + i] = left = v;
+    diagonal = up;
+    // The needle has m - i characters left.
+    const lower = v + gap(m - i, shortest, longest);
+    if (lower < reach) reach = lower;
+  }
+  return reach;
+}
