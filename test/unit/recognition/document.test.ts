@@ -111,3 +111,16 @@ test('recognition in slices gives the same mentions as in one go', () => {
     assert.deepEqual(job.result(), whole, `slices of ${slice}`);
   }
 });
+
+test('mentions of one record share one frozen ids array; their text is the document text at their span', () => {
+  const text = '북한과 North Korea, 한미일 정상은 북한 문제와 NORTH KOREA, DPRK 문제를 논의했다.';
+  const ms = recognize(input(text, [[0, text.length]]), KB);
+  const prk = ms.filter((m) => m.ids.includes('prk'));
+  assert.ok(prk.length >= 4, JSON.stringify(ms));
+  for (const m of ms) {
+    assert.equal(m.text, text.slice(m.span.start, m.span.end));
+    assert.ok(Object.isFrozen(m.ids), `${m.text}: ids are shared, so they must not be mutable`);
+  }
+  assert.equal(new Set(prk.map((m) => m.ids)).size, 1, 'one array for every mention of the one record');
+  assert.throws(() => (prk[0].ids as string[]).push('kor'));
+});

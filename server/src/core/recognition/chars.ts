@@ -6,9 +6,12 @@
 /** Folded form of each UTF-16 code unit: case-folded letters, one space for any whitespace, one middle dot, one hyphen. */
 export const FOLD: Uint16Array = buildFold();
 
-const WORD = 1;
-const HANGUL = 2;
-const CLASS: Uint8Array = buildClasses();
+/** Bits of CHAR_CLASS. */
+export const WORD = 1;
+export const HANGUL = 2;
+/** WORD (isWordChar) or HANGUL (isHangul) per code unit. */
+export const CHAR_CLASS: Uint8Array = buildClasses();
+const CLASS = CHAR_CLASS;
 
 function buildFold(): Uint16Array {
   const t = new Uint16Array(65536);

@@ -136,7 +136,7 @@ export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: s
       end,
       mentions: [
         sc.mention(p, shortEnd, sc.one(country), 'alias', false),
-        sc.mention(q, end, hits, qualified ? 'qualified' : 'alias', hits.length > 1),
+        sc.mention(q, end, sc.lex.ids.share(hits), qualified ? 'qualified' : 'alias', hits.length > 1),
       ],
     };
   }

@@ -5,8 +5,8 @@ import {
   TRIGGER_RESOLUTION_KO,
   TRIGGER_RESOLUTION_SYMBOL,
   TRIGGER_TREATY_PHRASE,
-  NO_IDS,
 } from './lexicon';
+import { NO_IDS } from './sharedIds';
 import { englishResolutions, koreanResolutions, symbolResolution, type ResolutionRef } from './resolutions';
 import type { Plan, Scanner } from './scanner';
 import { closersFor, looksLikeTitle, MAX_TITLE_LENGTH, titleKey, treatyPhraseEnds } from './titles';

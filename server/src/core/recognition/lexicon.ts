@@ -4,7 +4,8 @@ import { countSyllables, foldKey, isHangul, isWordChar } from './chars';
 import { WEAK_KOREAN_NAMES } from './korean';
 import { titleKey } from './titles';
 import { MentionTexts } from './mentionText';
-import { buildStartFilter, type StartFilter } from './startFilter';
+import { SharedIds } from './sharedIds';
+import { StartFilter } from './startFilter';
 import { CompiledTrie } from './trie';
 
 /** How an alias may be used: a plain name, a shared body name (외교부), a deliberately ambiguous name, a compound part. */
@@ -69,18 +70,15 @@ export interface IdLists {
 /** Variants beyond this many are filtered per match rather than memoised by bit mask. */
 export const MAX_MASKED_VARIANTS = 31;
 
-/** The entry's id lists from the variants that `holds` (frozen: mentions share them). */
-export function idListsOf(entry: LexEntry, holds: (variant: number) => boolean): IdLists {
+/** The entry's id lists from the variants that `holds` (shared: mentions carry them). */
+export function idListsOf(lex: Pick<Lexicon, 'ids'>, entry: LexEntry, holds: (variant: number) => boolean): IdLists {
   const lists: IdLists = { names: [], qualified: [], ambiguous: [] };
   entry.variants.forEach((v, i) => {
     if (v.cat === 'short' || !holds(i)) return;
     const list = v.cat === 'name' ? lists.names : v.cat === 'qualified' ? lists.qualified : lists.ambiguous;
     if (!list.includes(v.id)) list.push(v.id);
   });
-  Object.freeze(lists.names);
-  Object.freeze(lists.qualified);
-  Object.freeze(lists.ambiguous);
-  return lists;
+  return { names: lex.ids.share(lists.names), qualified: lex.ids.share(lists.qualified), ambiguous: lex.ids.share(lists.ambiguous) };
 }
 
 /** Everything recognition needs from one knowledge base, compiled once (see lexiconFor). */
@@ -96,27 +94,9 @@ export interface Lexicon {
   starts: StartFilter;
   /** Candidate buffers for the scanner (see Scanner), allocated once per lexicon rather than per document. */
   buffers: { keys: Int32Array[]; ends: Int32Array[] };
-  /** `[id]` for each id, shared (see idList). */
-  singles: Map<string, string[]>;
+  /** The ids arrays that mentions share (see sharedIds.ts), and their texts. */
+  ids: SharedIds;
   texts: MentionTexts;
-}
-
-/**
- * Mentions share their `ids` arrays: a record's `[id]`, an entry's name lists, a title's ids. There are about as many
- * mentions as words of prose, so a copy per mention would be most of recognition's garbage. The shared arrays are
- * frozen: nothing downstream mutates a mention's ids, and a consumer that tried would fail loudly, not silently
- * corrupt other mentions.
- */
-export const NO_IDS: string[] = Object.freeze([]) as unknown as string[];
-
-/** The shared, frozen `[id]`. */
-export function idList(lex: Lexicon, id: string): string[] {
-  let list = lex.singles.get(id);
-  if (!list) {
-    list = Object.freeze([id]) as unknown as string[];
-    lex.singles.set(id, list);
-  }
-  return list;
 }
 
 const QUOTE_OPENERS = ['‘', "'", '“', '"', '「', '『', '《', '〈'];
@@ -148,6 +128,7 @@ export function lexiconFor(kb: KnowledgeBase): Lexicon {
 }
 
 export function buildLexicon(kb: KnowledgeBase): Lexicon {
+  const ids = new SharedIds();
   const entries: LexEntry[] = [];
   const index = new Map<string, number>();
   const entryFor = (key: string): LexEntry => {
@@ -210,17 +191,20 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   for (const [key, trigger] of TRIGGERS) entryFor(key).trigger = trigger;
   for (const entry of entries) {
     summarise(entry, kb);
-    for (const list of [entry.names, entry.qualified, entry.ambiguous, ...(entry.qualifiedByCountry?.values() ?? [])]) Object.freeze(list);
+    entry.names = ids.share(entry.names);
+    entry.qualified = ids.share(entry.qualified);
+    entry.ambiguous = ids.share(entry.ambiguous);
+    for (const [country, list] of entry.qualifiedByCountry ?? []) entry.qualifiedByCountry!.set(country, ids.share(list));
   }
   const keys = entries.map((e) => e.key);
   const trie = new CompiledTrie(keys);
   // A name of three syllables or more, a trigger or a non-Hangul key may stand right after Hangul (토대로북대서양…).
   const glued = (i: number) => entries[i].trigger !== TRIGGER_NONE || !entries[i].startsHangul || entries[i].syllables >= 3;
-  const starts = buildStartFilter(keys, glued);
+  const starts = new StartFilter(keys, glued);
   const size = trie.maxKeyLength + 1;
   const buffers = { keys: [0, 1, 2].map(() => new Int32Array(size)), ends: [0, 1, 2].map(() => new Int32Array(size)) };
-  for (const ids of titles.values()) Object.freeze(ids);
-  return { kb, trie, entries, titles, resolutions, starts, buffers, singles: new Map(), texts: new MentionTexts() };
+  for (const [key, list] of titles) titles.set(key, ids.share(list));
+  return { kb, trie, entries, titles, resolutions, starts, buffers, ids, texts: new MentionTexts() };
 }
 
 /** `list` with `id` added once; a new list when there is none yet (most readings never need one). */

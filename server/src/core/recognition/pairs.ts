@@ -68,6 +68,7 @@ export function acronymPairAfter(sc: Scanner, end: number, ids: string[]): { end
       shared = addUnique(shared, v.id);
     }
     if (!shared) continue;
+    shared = sc.lex.ids.share(shared);
     const c = FOLD[t.charCodeAt(innerEnd)];
     if (innerEnd < sc.segEnd && c === 0x29 /* ) */) return { end: innerEnd + 1, ids: shared };
     if (innerEnd < sc.segEnd && c === 0x2c /* , */) {

@@ -1,6 +1,7 @@
 import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { idList, lexiconFor, NO_IDS } from './lexicon';
+import { lexiconFor } from './lexicon';
+import { NO_IDS } from './sharedIds';
 import { Scanner } from './scanner';
 import type { Mention } from './types';
 
@@ -69,7 +70,7 @@ export class RecognitionJob {
       const { start, end } = link.targetSpan;
       return {
         span: { start, end },
-        ids: record ? idList(lex, link.target) : NO_IDS,
+        ids: record ? lex.ids.one(link.target) : NO_IDS,
         kind: record ? record.kind : 'unknown',
         via: 'annotation',
         text: text.slice(start, end),

@@ -4,9 +4,8 @@ import { FOLD as FOLD_IMPORT, isHangul as isHangulImport, isWordChar as isWordCh
 import { compoundAt, shortPairAt } from './compounds';
 import { triggerAt } from './instrumentRules';
 import { countryContextAt, countryTrapAt, particleAt, shortNameTrapAt } from './korean';
-import { idList, idListsOf, isCountryLike, MAX_MASKED_VARIANTS, type AliasVariant, type IdLists, type LexEntry, type Lexicon } from './lexicon';
+import { idListsOf, isCountryLike, MAX_MASKED_VARIANTS, type AliasVariant, type IdLists, type LexEntry, type Lexicon } from './lexicon';
 import type { MentionTexts } from './mentionText';
-import { ANY, bigramSlot, GLUED } from './startFilter';
 import { acronymPairAfter, splitCountryPrefix } from './pairs';
 import type { RecognitionInput } from './recognize';
 import { yearEnd } from './resolutions';
@@ -77,32 +76,12 @@ export class Scanner {
     this.segEnd = end;
     const { text, out } = this;
     const trie = this.lex.trie;
-    const { firsts, bigrams } = this.lex.starts;
+    const starts = this.lex.starts;
     const stop = Math.min(end, stopAt);
     let p = from;
-    while (p < stop) {
-      const f = FOLD[text.charCodeAt(p)];
-      const first = firsts[f];
-      if (first === 0) {
-        p++;
-        continue;
-      }
-      // Nothing starts inside a Latin word (English names need a word boundary), nor inside a Korean word unless
-      // some key from here may be glued (long names): this skips most positions of running text.
-      let need = ANY;
-      if (p > start) {
-        const prev = text.charCodeAt(p - 1);
-        if (isWordChar(prev)) {
-          if (isWordChar(f)) {
-            p++;
-            continue;
-          }
-        } else if (isHangul(prev)) need = GLUED;
-      }
-      if ((first & need) === 0 && (p + 1 >= end || (bigrams[bigramSlot(f, FOLD[text.charCodeAt(p + 1)])] & need) === 0)) {
-        p++;
-        continue;
-      }
+    // Nothing starts inside a Latin word (English names need a word boundary), nor inside a Korean word unless some
+    // key from here may be glued (long names), nor where no key's first code units are: most positions are skipped.
+    while ((p = starts.next(text, p, start, end, stop)) < stop) {
       const n = trie.collect(text, p, end, this.keys[0], this.ends[0]);
       const plan = n > 0 ? this.bestAt(p, n) : null;
       if (!plan) {
@@ -208,13 +187,13 @@ export class Scanner {
   /** The id lists of the variants whose case rule holds at [p, end), memoised per set of such variants. */
   caseLists(entry: LexEntry, p: number, end: number): IdLists {
     const variants = entry.variants;
-    if (variants.length > MAX_MASKED_VARIANTS) return idListsOf(entry, (i) => this.caseOk(variants[i], p, end));
+    if (variants.length > MAX_MASKED_VARIANTS) return idListsOf(this.lex, entry, (i) => this.caseOk(variants[i], p, end));
     let mask = 0;
     for (let i = 0; i < variants.length; i++) if (variants[i].cat !== 'short' && this.caseOk(variants[i], p, end)) mask |= 1 << i;
     const memo = entry.byCase!;
     let lists = memo.get(mask);
     if (!lists) {
-      lists = idListsOf(entry, (i) => ((mask >>> i) & 1) === 1);
+      lists = idListsOf(this.lex, entry, (i) => ((mask >>> i) & 1) === 1);
       memo.set(mask, lists);
     }
     return lists;
@@ -228,7 +207,7 @@ export class Scanner {
   resolveQualified(entry: LexEntry, claimants: string[], p: number, end: number): Resolved {
     const ofCountry = (country: string | undefined): string[] => {
       const ids = country ? entry.qualifiedByCountry?.get(country) : undefined;
-      return ids ? ids.filter((id) => claimants.includes(id)) : [];
+      return ids ? this.lex.ids.share(ids.filter((id) => claimants.includes(id))) : [];
     };
     if (this.lastCountry && this.gapIsQualifier(this.lastCountryEnd, p)) {
       const hit = ofCountry(this.lastCountry);
@@ -240,7 +219,7 @@ export class Scanner {
     // English page still means Korea's 외교부); other names follow the document's language.
     const lang = entry.startsHangul ? 'ko' : this.doc.language;
     const defaults = lang && entry.qualifiedDefault ? entry.qualifiedDefault[lang].filter((id) => claimants.includes(id)) : [];
-    if (defaults.length === 1) return { ids: defaults, via: 'alias', ambiguous: false };
+    if (defaults.length === 1) return { ids: this.lex.ids.one(defaults[0]), via: 'alias', ambiguous: false };
     return { ids: claimants, via: 'alias', ambiguous: claimants.length > 1 };
   }
 
@@ -316,7 +295,7 @@ export class Scanner {
 
   // ---- titles and resolutions ------------------------------------------------------------------------------------
 
-  /** A mention; `ids` is shared with other mentions (see NO_IDS), never copied. */
+  /** A mention; `ids` is shared with other mentions (see sharedIds.ts), never copied. */
   mention(start: number, end: number, ids: string[], via: MentionVia, ambiguous: boolean, kind?: RecordKind): Mention {
     const m: Mention = {
       span: { start, end },
@@ -331,7 +310,7 @@ export class Scanner {
 
   /** The shared `[id]`. */
   one(id: string): string[] {
-    return idList(this.lex, id);
+    return this.lex.ids.one(id);
   }
 
   kindOf(ids: string[]): RecordKind | 'unknown' {
