@@ -23,7 +23,8 @@ const SPECIAL = [
   'https://example.org/a?b=c#frag', 'a: b', 'a:b', 'a:', 'a #c', 'a#c', 'C#', 'x - y', 'x ? y', 'a, b', '[a]',
   '{a: 1}', '[a, b', '[a, [b]]', '[a: b]', 'x]', 'x}', '&anchor x', '*alias', '!tag x', '!!str 1', '|', '>', '@x',
   '`x', '%x', "it's", '"q"',
-  'a\tb', 'a\\b', '-', '- x', '-x', '--x', '-.5', '?x', '? x', ':x', ',x', 'x,', '#x', '---', '--- x', '...',
+  'a\tb', 'a\\b', 'a\\nb', '\\t', '\\/', '\\\\', '\\x41', '\\u00e9', '\\0', '\\ ', '\\N', '\\_',
+  '-', '- x', '-x', '--x', '-.5', '?x', '? x', ':x', ',x', 'x,', '#x', '---', '--- x', '...',
   '... x', '\u0085', '\u2028', '\ufeff', '\u0007', '\u00a0', 'é', '😀', '\ud800', ' lead', 'trail ', 'x'.repeat(1030),
   '__proto__', 'constructor', 'prototype', 'toString',
 ];
@@ -120,7 +121,7 @@ test('what the fast reader leaves to yaml', () => {
     'a: &x 1\nb: *x\n',
     'a: |-\n  text\n', // chomping indicator
   'a: >\n  text\n    more indented\n',
-    'a: "line\\n"\n',
+    'a: "\\x41"\n', // an escape it does not read
     'a: b\n  c\n', // multi-line plain scalar
     'a:\n  b: 1\n', // nested map
     'a:\n  - x\n   - y\n', // odd indentation

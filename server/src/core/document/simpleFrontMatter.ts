@@ -64,6 +64,9 @@ const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0
 /** Flow indicators: they end a plain scalar inside `[...]`. */
 const FLOW_INDICATORS = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
 
+/** The escapes of double-quoted scalars read here (YAML's own meaning); `\x41`, `\u00e9`, `\0`... are left to yaml. */
+const ESCAPES: Record<string, string> = Object.assign(Object.create(null), { '"': '"', '\\': '\\', '/': '/', n: '\n', t: '\t' });
+
 /** Characters this reader leaves to yaml: controls (tab included), C1 controls, BOM, Unicode line separators. */
 function unusual(c: number): boolean {
   return c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0xfeff || c === 0x2028 || c === 0x2029;
@@ -251,21 +254,27 @@ class SimpleReader {
     return { key, keySpan, valueSpan: this.span(open, at + 1), value: values, items };
   }
 
-  /** A plain, 'single' or "double" (without escapes) quoted scalar on this line, starting at `at`. */
+  /** A plain, 'single' or "double" quoted scalar on this line, starting at `at`. */
   private scalar(at: number, inFlow: boolean): Scalar {
     const c = this.src.charCodeAt(at);
     if (c === 34 /* " */ || c === 39 /* ' */) {
       let i = at + 1;
+      let escaped = false;
       for (; i < this.end; i++) {
         const d = this.src.charCodeAt(i);
         if (d === c) {
           if (c === 39 && this.src.charCodeAt(i + 1) === 39 && i + 1 < this.end) i++; // '' is a quote
           else break;
-        } else if (d === 92 /* \ */ || unusual(d)) giveUp();
+        } else if (d === 92 /* \ */ && c === 34) {
+          if (!(this.src[i + 1] in ESCAPES) || i + 1 >= this.end) giveUp();
+          escaped = true;
+          i++;
+        } else if (unusual(d)) giveUp();
       }
       if (i >= this.end) giveUp(); // not closed on this line
       const inner = this.src.slice(at + 1, i);
-      return { value: c === 39 ? inner.replaceAll("''", "'") : inner, start: at, end: i + 1 };
+      const value = c === 39 ? inner.replaceAll("''", "'") : escaped ? inner.replace(/\\(.)/g, (_, e: string) => ESCAPES[e]) : inner;
+      return { value, start: at, end: i + 1 };
     }
     const end = this.plainEnd(at, inFlow);
     return { value: resolvePlain(this.src.slice(at, end), false), start: at, end };
