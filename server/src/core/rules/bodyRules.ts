@@ -6,8 +6,7 @@ import { closestId } from './suggest';
 import { CODES, type CoreDiagnostic, type RuleContext } from './types';
 
 /** `[[id]]` must name a record or a document. */
-export function linkRules(doc: ParsedDocument, ctx: RuleContext): CoreDiagnostic[] {
-  const out: CoreDiagnostic[] = [];
+export function linkRules(doc: ParsedDocument, ctx: RuleContext, out: CoreDiagnostic[]): void {
   for (const link of doc.links) {
     const id = link.target;
     if (ctx.kb.has(id) || ctx.documentWithId(id)) continue;
@@ -16,25 +15,21 @@ export function linkRules(doc: ParsedDocument, ctx: RuleContext): CoreDiagnostic
     if (suggestion) data.suggestion = suggestion;
     out.push(diag(CODES.unresolvedLink, `Unresolved link [[${id}]]: no record or document has this id${suggestion ? `. Did you mean '${suggestion}'?` : '.'}`, link.targetSpan, data));
   }
-  return out;
 }
 
 /**
  * Recognised entities and instruments that the front-matter does not list (one diagnostic per id, at its first
- * mention), and quoted titles or resolutions that match no known instrument.
+ * mention), and quoted titles or resolutions that match no known instrument. Runs over every mention of every
+ * document: the per-document questions are answered once, before the loop.
  */
-export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], ctx: RuleContext): CoreDiagnostic[] {
-  const out: CoreDiagnostic[] = [];
+export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], ctx: RuleContext, out: CoreDiagnostic[]): void {
   const fm = doc.frontMatter;
-  const listed = (key: string) => {
-    const v = fm?.data?.[key];
-    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  };
-  const entities = listed('entities');
-  const treaties = listed('treaties');
+  // Front-matter lists are checked only where there is front-matter (without it, PL001 says it all). A definition
+  // note's prose describes its record: it has no entity list to keep in sync.
+  const data = fm && !yamlUnreliable(fm) && !isDefinitionNote(fm) ? fm.data : undefined;
+  const entities = listed(data?.entities);
+  const treaties = listed(data?.treaties);
   const reported = new Set<string>();
-  // A definition note's prose describes its record; it has no entity list to keep in sync.
-  const definitionNote = isDefinitionNote(fm);
   for (const m of mentions) {
     if (fm && m.span.start < fm.span.end && m.span.end > fm.span.start) continue;
     if (m.ids.length === 0 || m.kind === 'unknown') {
@@ -43,17 +38,19 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
       }
       continue;
     }
-    // Front-matter lists are checked only where there is front-matter (without it, PL001 says it all).
-    if (!fm?.data || yamlUnreliable(fm) || definitionNote || m.ids.length !== 1 || m.ambiguous) continue;
+    if (!data || m.ids.length !== 1 || m.ambiguous) continue;
     const id = m.ids[0];
     if (reported.has(id)) continue;
     reported.add(id);
-    const kind = ctx.kb.record(id)?.kind ?? m.kind;
-    const field = isInstrumentKind(kind) ? 'treaties' : 'entities';
+    const record = ctx.kb.record(id);
+    const field = isInstrumentKind(record?.kind ?? m.kind) ? 'treaties' : 'entities';
     if ((field === 'treaties' ? treaties : entities).has(id)) continue;
-    const name = ctx.kb.record(id)?.name;
-    const label = name?.ko ?? name?.en ?? m.text;
+    const label = record?.name?.ko ?? record?.name?.en ?? m.text;
     out.push(diag(CODES.unlistedEntity, `'${label}' (${id}) is mentioned but not listed in '${field}'.`, m.span, { id, field }));
   }
-  return out;
+}
+
+/** The values of a front-matter list (anything but a list lists nothing; non-string items never equal an id). */
+function listed(value: unknown): ReadonlySet<unknown> {
+  return new Set(Array.isArray(value) ? value : []);
 }

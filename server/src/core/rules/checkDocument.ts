@@ -23,9 +23,10 @@ export function checkDocument(doc: ParsedDocument, mentions: readonly Mention[],
     const wanted = fields.length ? ` with ${fields.join(', ')}` : '';
     out.push(diag(CODES.noFrontMatter, `No front-matter: add a YAML block between '---' lines at the top${wanted}.`, { start, end: Math.max(start, end) }));
   } else {
-    out.push(...frontMatterRules(doc, fm, mentions, ctx));
+    frontMatterRules(doc, fm, mentions, ctx, out);
   }
-  out.push(...linkRules(doc, ctx));
-  out.push(...mentionRules(doc, mentions, ctx));
+  // The rules append to one list: no list per rule and document to allocate and copy.
+  linkRules(doc, ctx, out);
+  mentionRules(doc, mentions, ctx, out);
   return withConfiguredSeverity(out, ctx.config);
 }

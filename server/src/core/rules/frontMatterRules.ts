@@ -32,8 +32,8 @@ export function isEmptyValue(value: unknown): boolean {
   return value == null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
-export function frontMatterRules(doc: ParsedDocument, fm: FrontMatter, mentions: readonly Mention[], ctx: RuleContext): CoreDiagnostic[] {
-  const out: CoreDiagnostic[] = [];
+/** Diagnostics of the front-matter block and its fields, appended to `out`. */
+export function frontMatterRules(doc: ParsedDocument, fm: FrontMatter, mentions: readonly Mention[], ctx: RuleContext, out: CoreDiagnostic[]): void {
   if (fm.unterminated) {
     out.push(
       diag(CODES.unterminatedFrontMatter, "Front-matter is not closed: add a '---' line after the last field.", {
@@ -47,14 +47,12 @@ export function frontMatterRules(doc: ParsedDocument, fm: FrontMatter, mentions:
     if (p.severity === 'warning') d.severity = 'warning';
     out.push(d);
   }
-  if (!fm.data) return out;
+  if (!fm.data) return;
 
   // YAML errors hide fields that are there: "missing" would be a guess, and its fix would duplicate the key.
-  const unreliable = fm.problems.some((p) => p.severity === 'error' && p.code !== 'DUPLICATE_KEY');
   // A definition note describes a record (a person, a treaty): it is not a dated policy document.
-  if (!unreliable && !isDefinitionNote(fm)) out.push(...requiredFields(doc, fm, mentions, ctx));
-  for (const field of fm.fields.values()) out.push(...fieldRules(doc, field, ctx));
-  return out;
+  if (!yamlUnreliable(fm) && !isDefinitionNote(fm)) requiredFields(doc, fm, mentions, ctx, out);
+  for (const field of fm.fields.values()) fieldRules(doc, field, ctx, out);
 }
 
 /** Front-matter with an `id` and a record `kind`: the document defines a knowledge-base record. */
@@ -63,8 +61,7 @@ export function isDefinitionNote(fm: FrontMatter | null): boolean {
   return !!data && typeof data.id === 'string' && typeof data.kind === 'string' && isRecordKind(data.kind);
 }
 
-function requiredFields(doc: ParsedDocument, fm: FrontMatter, mentions: readonly Mention[], ctx: RuleContext): CoreDiagnostic[] {
-  const out: CoreDiagnostic[] = [];
+function requiredFields(doc: ParsedDocument, fm: FrontMatter, mentions: readonly Mention[], ctx: RuleContext, out: CoreDiagnostic[]): void {
   let inferred: InferredMetadata | undefined;
   const fence = { start: fm.span.start, end: Math.min(fm.span.start + 3, doc.text.length) };
   for (const name of ctx.config.requiredFields) {
@@ -83,21 +80,19 @@ function requiredFields(doc: ParsedDocument, fm: FrontMatter, mentions: readonly
       out.push(diag(CODES.missingField, `Required field '${name}' is missing${hint}.`, fence, data));
     }
   }
-  return out;
 }
 
-function fieldRules(doc: ParsedDocument, field: FrontMatterField, ctx: RuleContext): CoreDiagnostic[] {
-  const out: CoreDiagnostic[] = [];
+function fieldRules(doc: ParsedDocument, field: FrontMatterField, ctx: RuleContext, out: CoreDiagnostic[]): void {
   const { key, value } = field;
-  if (value == null) return out;
+  if (value == null) return;
   if ((LIST_FIELDS as readonly string[]).includes(key)) {
     // Records (definition notes) give aliases per language: `aliases: {ko: [...], en: [...]}`.
-    if (key === 'aliases' && isPerLanguageLists(value)) return out;
+    if (key === 'aliases' && isPerLanguageLists(value)) return;
     if (!Array.isArray(value)) {
       out.push(diag(CODES.wrongType, `'${key}' should be a list (e.g. [a, b] or '- a' lines), not ${describe(value)}.`, field.valueSpan, { field: key, expected: 'list' }));
-      return out;
+      return;
     }
-    if (key === 'entities' || key === 'treaties' || key === 'related') out.push(...idListRules(field, ctx));
+    if (key === 'entities' || key === 'treaties' || key === 'related') idListRules(field, ctx, out);
   } else if ((STRING_FIELDS as readonly string[]).includes(key)) {
     if (typeof value !== 'string') {
       out.push(diag(CODES.wrongType, `'${key}' should be a string, not ${describe(value)}.`, field.valueSpan, { field: key, expected: 'string' }));
@@ -119,7 +114,6 @@ function fieldRules(doc: ParsedDocument, field: FrontMatterField, ctx: RuleConte
       out.push(diag(CODES.nonNormalDate, `Date '${String(value)}' is not written YYYY-MM-DD; use ${check.normalized}.`, field.valueSpan, { field: key, normalized: check.normalized }));
     }
   }
-  return out;
 }
 
 /**
@@ -127,8 +121,7 @@ function fieldRules(doc: ParsedDocument, field: FrontMatterField, ctx: RuleConte
  * instruments (a treaty listed under `entities` is reported as misplaced: the hover card and the index group by
  * list), related ids documents or records.
  */
-function idListRules(field: FrontMatterField, ctx: RuleContext): CoreDiagnostic[] {
-  const out: CoreDiagnostic[] = [];
+function idListRules(field: FrontMatterField, ctx: RuleContext, out: CoreDiagnostic[]): void {
   const key = field.key as 'entities' | 'treaties' | 'related';
   const want = key === 'entities' ? 'entity' : key === 'treaties' ? 'instrument' : 'any';
   for (const item of field.items ?? []) {
@@ -160,7 +153,6 @@ function idListRules(field: FrontMatterField, ctx: RuleContext): CoreDiagnostic[
     if (suggestion) data.suggestion = suggestion;
     out.push(diag(CODES.unknownId, message, item.span, data));
   }
-  return out;
 }
 
 function isPerLanguageLists(value: unknown): boolean {
