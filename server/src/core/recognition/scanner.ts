@@ -268,12 +268,26 @@ export class Scanner {
     const pair = acronymPairAfter(this, end, r.ids);
     if (pair) {
       const m = this.mention(p, pair.end, pair.ids, 'acronym-pair', pair.ids.length > 1);
-      return { end: pair.end, mentions: [m], country: countryLike && pair.ids.length === 1 ? pair.ids[0] : undefined };
+      return this.aliasPlanOf(m, countryLike && pair.ids.length === 1 ? pair.ids[0] : undefined);
     }
     // A resolution named by its alias keeps its year with it, as the numbered form does: `… resolution 1718 (2006)`.
     if (record?.kind === 'resolution') end = yearEnd(this.text, end, this.segEnd);
     const m = this.mention(p, end, r.ids, r.via, r.ambiguous, record?.kind);
-    return { end, mentions: [m], country: countryLike && r.ids.length === 1 ? r.ids[0] : undefined };
+    return this.aliasPlanOf(m, countryLike && r.ids.length === 1 ? r.ids[0] : undefined);
+  }
+
+  /**
+   * The plan of an alias reading, the most common one by far: one object reused at every position, since a plan
+   * lives only until scan() has taken its mentions (bestAt keeps at most one alias reading).
+   */
+  private readonly aliasPlan: Plan = { end: 0, mentions: [], country: undefined };
+
+  private aliasPlanOf(m: Mention, country: string | undefined): Plan {
+    const plan = this.aliasPlan;
+    plan.end = m.span.end;
+    plan.mentions[0] = m;
+    plan.country = country;
+    return plan;
   }
 
   static readonly LIST_GAP = /^\s*[,·ㆍ]\s*$|^(?:와|과|및)?\s$/;

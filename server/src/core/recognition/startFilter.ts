@@ -12,9 +12,13 @@ import { CHAR_CLASS, FOLD, HANGUL, isWordChar, WORD } from './chars';
 /** Bits of `heads` and of the n-gram tables: some key (ANY), some key that may stand right after Hangul (GLUED). */
 const ANY = 1;
 const GLUED = 2;
-/** Bits of `heads` only: some key starts with this code unit; the code unit folds to a Latin letter or digit. */
+/**
+ * Bits of `heads` only: some key starts with this code unit, some key that may be glued does; the code unit folds
+ * to a Latin letter or digit.
+ */
 const STARTS = 4;
-const FOLDS_TO_WORD = 8;
+const GLUED_STARTS = 8;
+const FOLDS_TO_WORD = 16;
 
 const SLOT_BITS = 18;
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
@@ -42,7 +46,7 @@ export class StartFilter {
       if (!key) return;
       const bits = glued(i) ? ANY | GLUED : ANY;
       const [a, b, c] = [key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2)];
-      firsts[a] |= STARTS;
+      firsts[a] |= bits & GLUED ? STARTS | GLUED_STARTS : STARTS;
       if (key.length === 1) firsts[a] |= bits;
       else if (key.length === 2 || b === 32) this.pairs[slot2(a, b)] |= bits;
       else this.triples[slot3(a, b, c)] |= bits;
@@ -69,7 +73,10 @@ export class StartFilter {
       let need = ANY;
       if (before === WORD) {
         if (head & FOLDS_TO_WORD) continue;
-      } else if (before === HANGUL) need = GLUED;
+      } else if (before === HANGUL) {
+        if ((head & GLUED_STARTS) === 0) continue;
+        need = GLUED;
+      }
       if (head & need) return p;
       if (p + 1 >= end) continue;
       const a = FOLD[c];
