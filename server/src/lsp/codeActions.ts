@@ -24,7 +24,7 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 }
 
 export async function codeActions(session: Session, params: CodeActionParams): Promise<CodeAction[] | null> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc) return null;
   const only = params.context.only;

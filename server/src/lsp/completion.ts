@@ -102,7 +102,7 @@ function documentItem(doc: DocumentInfo, range: Range, suffix: string): Completi
 }
 
 export async function completion(session: Session, params: CompletionParams, token?: CancellationToken): Promise<CompletionList | null> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc || doc.isKbFile) return null;
   const where = completionContext(doc, doc.parsed.lines.offsetAt(params.position));

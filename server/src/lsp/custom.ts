@@ -6,7 +6,7 @@ import type { Session } from './session';
 
 /** Document links for the URLs in front-matter (`source:` and friends); only http(s) links are offered. */
 export async function documentLinks(session: Session, params: DocumentLinkParams): Promise<DocumentLink[] | null> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc || doc.isKbFile) return null;
   const out: DocumentLink[] = [];

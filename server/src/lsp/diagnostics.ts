@@ -2,7 +2,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { CoreDiagnostic, Severity } from '../core/rules/types';
 import type { Positions } from '../core/text/lineIndex';
 import type { IndexedDocument } from '../core/workspace/types';
-import type { Session } from './session';
+import { yieldToEventLoop, type Session } from './session';
 
 export const DIAGNOSTIC_SOURCE = 'policy-lens';
 
@@ -68,7 +68,7 @@ export class DiagnosticsPublisher {
     if (!index || this.slicing.has(uri)) return;
     this.slicing.add(uri);
     void index
-      .documentInSlices(uri, () => new Promise<void>((resolve) => setImmediate(resolve)))
+      .documentInSlices(uri, yieldToEventLoop)
       .catch(() => undefined) // publish() below reports the failure with the file name
       .finally(() => {
         this.slicing.delete(uri);

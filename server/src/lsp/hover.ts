@@ -17,7 +17,7 @@ import type { Session } from './session';
 
 /** Hover: a card for the mention, link, front-matter id or key under the cursor. */
 export async function hover(session: Session, params: HoverParams): Promise<Hover | null> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc) return null;
   const target = index.targetAt(doc.uri, doc.parsed.lines.offsetAt(params.position));

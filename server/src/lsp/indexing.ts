@@ -117,6 +117,11 @@ export class Indexer {
         () => generation !== this.generation,
       );
       if (generation !== this.generation) return;
+      // "Mentioned in" lists for every id, built in one pass once the editor has its diagnostics: no hover walks
+      // the corpus for its first answer.
+      setImmediate(() => {
+        if (generation === this.generation && session.index === loaded.index) loaded.index.warmMentioning();
+      });
       const stats = loaded.index.stats();
       connection.console.info(
         `Indexed ${stats.documents} documents and ${loaded.kbFiles.length} kb files in ${Date.now() - started} ms ` +

@@ -28,7 +28,7 @@ export function idsOf(target: Target | undefined): string[] {
 }
 
 async function targetAt(session: Session, uri: string, position: { line: number; character: number }) {
-  const index = await session.current();
+  const index = await session.current(uri);
   const doc = index.document(uri);
   if (!doc) return { index, target: undefined, doc };
   return { index, doc, target: index.targetAt(doc.uri, doc.parsed.lines.offsetAt(position)) };
@@ -71,16 +71,32 @@ export async function references(session: Session, params: ReferenceParams, toke
   const seen = new Set<string>();
   const out: LspLocation[] = [];
   for (const id of ids) {
-    for (const ref of index.references(id, params.context.includeDeclaration)) {
-      await check.tick();
-      const key = `${ref.uri}#${ref.span.start}:${ref.span.end}`;
+    const refs = index.references(id, false);
+    // The index hands out one array per id until a file referring to it changes: convert it once.
+    let converted = convertedReferences.get(refs);
+    if (!converted) {
+      converted = [];
+      for (const ref of refs) {
+        await check.tick();
+        converted.push(session.location(ref));
+      }
+      convertedReferences.set(refs, converted);
+    }
+    const definitions = params.context.includeDeclaration ? index.definitionReferences(id).map((r) => session.location(r)) : [];
+    if (ids.length === 1) return [...converted, ...definitions];
+    // Several ids (an ambiguous mention): one location may refer to more than one of them.
+    for (const loc of [...converted, ...definitions]) {
+      const key = `${loc.uri}#${loc.range.start.line}:${loc.range.start.character}:${loc.range.end.line}:${loc.range.end.character}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(session.location(ref));
+      out.push(loc);
     }
   }
   return out;
 }
+
+/** Converted reference lists, by the index's array (see WorkspaceIndex.references). */
+const convertedReferences = new WeakMap<object, LspLocation[]>();
 
 export async function documentHighlight(session: Session, params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> {
   const { index, doc, target } = await targetAt(session, params.textDocument.uri, params.position);

@@ -44,7 +44,7 @@ function renamableId(index: WorkspaceIndex, target: Target | undefined): string 
 }
 
 export async function prepareRename(session: Session, params: PrepareRenameParams): Promise<{ range: Range; placeholder: string } | null> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc) return null;
   const target = index.targetAt(doc.uri, doc.parsed.lines.offsetAt(params.position));
@@ -58,7 +58,7 @@ export async function prepareRename(session: Session, params: PrepareRenameParam
  * `[[links]]`. Mentions are names in prose, not ids, so they stay as written (they follow the record anyway).
  */
 export async function rename(session: Session, params: RenameParams, token?: CancellationToken): Promise<WorkspaceEdit | null> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc) return null;
   const target = index.targetAt(doc.uri, doc.parsed.lines.offsetAt(params.position));

@@ -24,7 +24,7 @@ function tokenOf(mention: Mention): { type: number; modifiers: number } | undefi
 }
 
 export async function semanticTokens(session: Session, params: SemanticTokensParams): Promise<SemanticTokens> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc || doc.isKbFile) return { data: [] };
   const { lines } = doc.parsed;

@@ -111,12 +111,21 @@ export class Session {
     return work;
   }
 
-  /** The index, with every change received so far applied. Waits for the initial indexing. */
-  async current(): Promise<WorkspaceIndex> {
+  /**
+   * The index, with every change received so far applied. Waits for the initial indexing. With `uri`, also waits
+   * for that document's analysis when it is a huge one analysed in slices: a request on it must not analyse it in
+   * one block (and hold up every other request meanwhile).
+   */
+  async current(uri?: string): Promise<WorkspaceIndex> {
     await this.readyPromise;
     while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
     this.flush();
-    return this.index!;
+    const index = this.index!;
+    if (uri !== undefined && index.needsSlicedAnalysis(uri)) {
+      await index.documentInSlices(uri, yieldToEventLoop).catch(() => undefined);
+      return this.current(uri);
+    }
+    return index;
   }
 
   trackOpen(clientUri: string): void {
@@ -235,3 +244,6 @@ export class Session {
     return this.openDocument(uri)?.version ?? null;
   }
 }
+
+/** Lets pending I/O (other requests) run before the next slice of work. */
+export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));

@@ -25,7 +25,7 @@ function symbolKind(record: KbRecord | undefined): SymbolKind {
 
 /** Outline: the front-matter fields, the headings (nested by level), and the entities the text mentions. */
 export async function documentSymbols(session: Session, params: DocumentSymbolParams): Promise<DocumentSymbol[] | SymbolInformation[] | null> {
-  const index = await session.current();
+  const index = await session.current(params.textDocument.uri);
   const doc = index.document(params.textDocument.uri);
   if (!doc || doc.isKbFile) return null;
   const { lines, frontMatter } = doc.parsed;

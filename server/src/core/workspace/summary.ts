@@ -1,6 +1,5 @@
 import type { CoreDiagnostic, Severity } from '../rules/types';
 import { CODES } from '../rules/types';
-import type { Span } from '../text/span';
 import { ID_LIST_FIELDS, referencedIds } from './references';
 import type { DocumentInfo, IndexedDocument, Reference } from './types';
 
@@ -100,11 +99,4 @@ export function summaryReferences(summary: DocumentSummary, id: string): Referen
     out.push({ uri: summary.uri, span: { start: summary.refs[3 * k], end: summary.refs[3 * k + 1] }, kind: KINDS[summary.refs[3 * k + 2]] });
   }
   return out;
-}
-
-/** Where the summary's document first mentions the id, if it mentions it at all. */
-export function summaryFirstMention(summary: DocumentSummary, id: string): Span | undefined {
-  const i = summary.ids.indexOf(id);
-  if (i < 0 || summary.firstMention[2 * i] < 0) return undefined;
-  return { start: summary.firstMention[2 * i], end: summary.firstMention[2 * i + 1] };
 }

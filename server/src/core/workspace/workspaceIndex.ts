@@ -17,7 +17,7 @@ import { aliasSignature } from './kbSignature';
 import { referencedIds, referencesIn } from './references';
 import { createRuleContext, type DeclaringDocument } from './ruleContext';
 import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
-import { summarize, summaryFirstMention, summaryReferences, type DocumentSummary } from './summary';
+import { summaryReferences, type DocumentSummary } from './summary';
 import { findTarget } from './targets';
 import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningDocument, Reference, Target, WorkspaceQueries } from './types';
 import { normalizeUri, uriToPath } from './uri';
@@ -43,6 +43,10 @@ interface SourceFile extends FileIdentity {
   lines?: Positions;
   /** Ids this file referred to at its last analysis (reverse index bookkeeping). */
   refs: Set<string>;
+  /** Where it first mentions each id, and its title and date: what "mentioned in" lists show (see setReferrers). */
+  mentioned: Map<string, string>;
+  /** The list entry for this file, shared by every "mentioned in" list it is in. */
+  listed: DocumentInfo | undefined;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
   failure?: unknown;
 }
@@ -96,8 +100,10 @@ export class WorkspaceIndex implements WorkspaceQueries {
   private versionCounter = 0;
   /** Bumped whenever any analysis changes; per-id answers below are cached for one generation. */
   private generation = 0;
-  private readonly mentioningCache = new Map<string, { generation: number; docs: MentioningDocument[] }>();
-  private readonly referencesCache = new Map<string, { generation: number; refs: Reference[] }>();
+  /** "Mentioned in" lists per id, dropped only when a file's entry for that id changes (see setReferrers). */
+  private readonly mentioningCache = new Map<string, MentioningDocument[]>();
+  /** References per id (definitions aside), dropped when a file referring to the id is re-analysed or removed. */
+  private readonly referencesCache = new Map<string, Reference[]>();
 
   constructor(options: WorkspaceIndexOptions) {
     this.config = options.config;
@@ -185,7 +191,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       if (!file || file.analysis || file.failure !== undefined) continue;
       summary.version = file.version;
       file.summary = summary;
-      this.setReferrers(file, new Set(summary.ids));
+      this.setReferrers(file, new Set(summary.ids), summary);
     }
     this.generation++;
   }
@@ -202,6 +208,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
       if (!file) return [];
       this.files.delete(key);
       this.unindex(file);
+      for (const id of file.mentioned.keys()) this.mentioningCache.delete(id);
+      for (const id of file.refs) this.referencesCache.delete(id);
       this.generation++;
       return [key, ...this.affectedByIdentity(file, undefined)];
     });
@@ -257,6 +265,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
       title: undefined,
       analysis: undefined,
       refs: previous?.refs ?? new Set(),
+      mentioned: previous?.mentioned ?? new Map(),
+      listed: previous?.listed,
     };
     if (typeof content !== 'string') decodeOnDemand(file, content);
     if (parsedElsewhere) {
@@ -394,17 +404,32 @@ export class WorkspaceIndex implements WorkspaceQueries {
     const kb = this.kb;
     const parsed = file.kind === 'document' ? this.parsedOf(file) : undefined;
     const result = analyseSource(file, parsed, kb, this.ruleContext, precomputedMentions);
-    this.setReferrers(file, referencedIds(result));
+    this.setReferrers(file, referencedIds(result), result);
     file.analysis = result;
     file.summary = undefined;
     this.generation++;
     return result;
   }
 
-  private setReferrers(file: SourceFile, refs: Set<string>): void {
-    for (const id of file.refs) if (!refs.has(id)) removeFrom(this.referrers, id, file.uri);
-    for (const id of refs) addTo(this.referrers, id, file.uri);
+  private setReferrers(file: SourceFile, refs: Set<string>, doc: IndexedDocument | DocumentSummary): void {
+    for (const id of file.refs) {
+      if (!refs.has(id)) removeFrom(this.referrers, id, file.uri);
+      this.referencesCache.delete(id);
+    }
+    for (const id of refs) {
+      addTo(this.referrers, id, file.uri);
+      this.referencesCache.delete(id);
+    }
     file.refs = refs;
+    // "Mentioned in" lists stay valid across re-analyses that change nothing they show: opening a document or
+    // editing a paragraph without names must not make every hover on its ids walk the corpus again.
+    const mentioned = doc.isKbFile ? new Map<string, string>() : firstMentions(doc);
+    const before = file.listed;
+    const moved = !before || before.title !== doc.title || before.date !== doc.date || before.id !== doc.id;
+    for (const [id, where] of file.mentioned) if (moved || mentioned.get(id) !== where) this.mentioningCache.delete(id);
+    for (const [id, where] of mentioned) if (moved || file.mentioned.get(id) !== where) this.mentioningCache.delete(id);
+    file.mentioned = mentioned;
+    if (moved) file.listed = listEntry(doc);
   }
 
   /** Files whose recognition is running in slices (documentInSlices). */
@@ -420,8 +445,20 @@ export class WorkspaceIndex implements WorkspaceQueries {
    * Analyses a document with its recognition cut into slices, awaiting `pause` between them so the caller (the
    * server) can answer other requests meanwhile. Starts over if the text or the knowledge base changes.
    */
-  async documentInSlices(uri: string, pause: () => Promise<void>, sliceChars = 64 * 1024): Promise<IndexedDocument | undefined> {
+  documentInSlices(uri: string, pause: () => Promise<void>, sliceChars = 64 * 1024): Promise<IndexedDocument | undefined> {
     const key = normalizeUri(uri);
+    // One job per document: a request on it and the publisher wait for the same analysis.
+    let job = this.slicedJobs.get(key);
+    if (!job) {
+      job = this.analyseInSlices(key, pause, sliceChars).finally(() => this.slicedJobs.delete(key));
+      this.slicedJobs.set(key, job);
+    }
+    return job;
+  }
+
+  private readonly slicedJobs = new Map<string, Promise<IndexedDocument | undefined>>();
+
+  private async analyseInSlices(key: string, pause: () => Promise<void>, sliceChars: number): Promise<IndexedDocument | undefined> {
     for (;;) {
       const file = this.files.get(key);
       if (!file) return undefined;
@@ -531,6 +568,10 @@ export class WorkspaceIndex implements WorkspaceQueries {
     try {
       return file.analysis ?? this.analyse(file);
     } catch {
+      // A file that cannot be analysed is in no "mentioned in" list.
+      for (const id of file.mentioned.keys()) this.mentioningCache.delete(id);
+      for (const id of file.refs) this.referencesCache.delete(id);
+      file.mentioned = new Map();
       return undefined;
     }
   }
@@ -558,21 +599,33 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return undefined;
   }
 
+  /**
+   * Every reference to the id, by uri. Without definitions the answer is one array per state of the files
+   * referring to it: callers may cache what they derive from it by its identity, and must not change it.
+   */
   references(id: string, includeDefinition: boolean): Reference[] {
     this.ensureAll();
-    const out: Reference[] = [];
-    for (const uri of [...(this.referrers.get(id) ?? [])].sort()) {
-      const file = this.fileOf(uri);
-      const doc = file && this.summaryOrAnalysis(file);
-      if (!doc) continue;
-      out.push(...('parsed' in doc ? referencesIn(doc, id) : summaryReferences(doc, id)));
-    }
-    if (includeDefinition) {
-      for (const def of this.kb.definitions(id)) out.push({ uri: def.origin.uri, span: def.origin.idSpan, kind: 'definition' });
-      for (const uri of this.docIds.get(id) ?? []) {
-        const f = this.files.get(uri);
-        if (f?.docId) out.push({ uri, span: f.docId.span, kind: 'definition' });
+    let refs = this.referencesCache.get(id);
+    if (!refs) {
+      refs = [];
+      for (const uri of [...(this.referrers.get(id) ?? [])].sort()) {
+        const file = this.fileOf(uri);
+        const doc = file && this.summaryOrAnalysis(file);
+        if (!doc) continue;
+        refs.push(...('parsed' in doc ? referencesIn(doc, id) : summaryReferences(doc, id)));
       }
+      this.referencesCache.set(id, refs);
+    }
+    return includeDefinition ? [...refs, ...this.definitionReferences(id)] : refs;
+  }
+
+  /** Where the id is defined: kb records and definition notes, and documents declaring it. */
+  definitionReferences(id: string): Reference[] {
+    const out: Reference[] = [];
+    for (const def of this.kb.definitions(id)) out.push({ uri: def.origin.uri, span: def.origin.idSpan, kind: 'definition' });
+    for (const uri of this.docIds.get(id) ?? []) {
+      const f = this.files.get(uri);
+      if (f?.docId) out.push({ uri, span: f.docId.span, kind: 'definition' });
     }
     return out;
   }
@@ -593,19 +646,35 @@ export class WorkspaceIndex implements WorkspaceQueries {
   documentsMentioning(id: string): MentioningDocument[] {
     this.ensureAll();
     const cached = this.mentioningCache.get(id);
-    if (cached?.generation === this.generation) return cached.docs;
+    if (cached) return cached;
     const docs: MentioningDocument[] = [];
     for (const uri of this.referrers.get(id) ?? []) {
       const file = this.fileOf(uri);
-      const doc = file && this.summaryOrAnalysis(file);
-      if (!doc || doc.isKbFile) continue;
-      const firstMention = 'parsed' in doc ? doc.mentions.find((m) => m.ids.includes(id))?.span : summaryFirstMention(doc, id);
-      if (firstMention) docs.push({ info: doc, firstMention });
+      const where = file?.mentioned.get(id);
+      if (where !== undefined && file!.listed) docs.push({ info: file!.listed, firstMention: spanOf(where) });
     }
-    // Plain comparisons: localeCompare is far slower and ISO dates and URIs sort correctly by code unit.
-    docs.sort((a, b) => cmp(b.info.date ?? '', a.info.date ?? '') || cmp(a.info.uri, b.info.uri));
-    this.mentioningCache.set(id, { generation: this.generation, docs });
+    this.mentioningCache.set(id, sortMentioning(docs));
     return docs;
+  }
+
+  /**
+   * Builds every id's "mentioned in" list in one pass over the files (after indexing, off the request path), so
+   * no hover has to walk the corpus for its first answer.
+   */
+  warmMentioning(): void {
+    this.ensureAll();
+    const lists = new Map<string, MentioningDocument[]>();
+    for (const file of this.files.values()) {
+      if (!file.listed) continue;
+      for (const [id, where] of file.mentioned) {
+        if (this.mentioningCache.has(id)) continue;
+        const entry = { info: file.listed, firstMention: spanOf(where) };
+        const list = lists.get(id);
+        if (list) list.push(entry);
+        else lists.set(id, [entry]);
+      }
+    }
+    for (const [id, docs] of lists) this.mentioningCache.set(id, sortMentioning(docs));
   }
 
   fixesFor(uri: string, diagnostic: CoreDiagnostic): Fix[] {
@@ -652,6 +721,35 @@ function decodeOnDemand(file: SourceFile, bytes: Uint8Array): void {
       return text;
     },
   });
+}
+
+/** Most recent first, then by uri. Plain comparisons: ISO dates and URIs sort correctly by code unit. */
+function sortMentioning(docs: MentioningDocument[]): MentioningDocument[] {
+  return docs.sort((a, b) => cmp(b.info.date ?? '', a.info.date ?? '') || cmp(a.info.uri, b.info.uri));
+}
+
+/** id → "start:end" of its first mention (annotations included). */
+function firstMentions(doc: IndexedDocument | DocumentSummary): Map<string, string> {
+  const out = new Map<string, string>();
+  if ('parsed' in doc) {
+    for (const m of doc.mentions) for (const id of m.ids) if (!out.has(id)) out.set(id, `${m.span.start}:${m.span.end}`);
+  } else {
+    doc.ids.forEach((id, i) => {
+      if (doc.firstMention[2 * i] >= 0) out.set(id, `${doc.firstMention[2 * i]}:${doc.firstMention[2 * i + 1]}`);
+    });
+  }
+  return out;
+}
+
+function spanOf(where: string): Span {
+  const colon = where.indexOf(':');
+  return { start: Number(where.slice(0, colon)), end: Number(where.slice(colon + 1)) };
+}
+
+/** A plain copy: lists must not keep a whole analysis alive. */
+function listEntry(doc: DocumentInfo): DocumentInfo {
+  const { uri, version, id, title, date, isDefinitionNote, isKbFile } = doc;
+  return { uri, version, id, title, date, isDefinitionNote, isKbFile };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
