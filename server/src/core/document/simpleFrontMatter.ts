@@ -127,7 +127,7 @@ class SimpleReader {
     return { start: this.base + start, end: this.base + end };
   }
 
-  /** `key: value` on this line, or `key:` followed by nothing or by a block sequence on the next lines. */
+  /** `key: value` (a scalar, a `[flow, sequence]`, a `>` or `|` block scalar), or `key:` and a block sequence. */
   private readField(): FrontMatterField {
     const keyStart = this.start;
     const keyEnd = this.plainEnd(keyStart, false);
@@ -144,7 +144,8 @@ class SimpleReader {
     }
     const c = this.src.charCodeAt(at);
     if (c === 91 /* [ */) return this.flowSequence(key, keySpan, at);
-    if ((c === 62 /* > */ || c === 124) /* | */ && at + 1 === this.end) return this.blockScalar(key, keySpan, at, c === 62);
+    const blockScalar = c === 62 /* > */ || c === 124; /* | */
+    if (blockScalar && at + 1 === this.end) return this.blockScalar(key, keySpan, at, c === 62);
     const scalar = this.scalar(at, false);
     this.lineEnds(scalar.end);
     return { key, keySpan, valueSpan: this.span(scalar.start, scalar.end), value: scalar.value };
@@ -156,9 +157,8 @@ class SimpleReader {
     let indent = -1;
     for (this.lineAt(keyLine); this.start < this.src.length; this.lineAt(this.next)) {
       if (this.blank()) continue;
-      indent = this.skipSpaces(this.start) - this.start;
-      if (indent > 0 || this.src.charCodeAt(this.start) === DASH) break;
-      indent = -1;
+      const lead = this.skipSpaces(this.start) - this.start;
+      if (lead > 0 || this.src.charCodeAt(this.start) === DASH) indent = lead;
       break;
     }
     if (indent < 0) {
