@@ -19,9 +19,11 @@ const MAX_WIKILINK = 500;
 /** Element whose content is not prose and is skipped whole. */
 const RAW_TEXT = new Set(['script', 'style', 'code', 'textarea', 'template']);
 
-/** Characters that may open a construct: line breaks, `<`, backtick, `[`, `]`. */
-const STARTS = new Uint8Array(128);
-for (const c of [10, 13, 60, 96, 91, 93]) STARTS[c] = 1;
+/** ASCII characters that may open a construct: line breaks, `<`, backtick, `[`, `]` (OPENS), and words (WORD). */
+const OPENS = new Uint8Array(128);
+const WORD = 2;
+for (const c of [10, 13, 60, 96, 91, 93]) OPENS[c] = 1;
+for (let c = 0; c < 128; c++) if (CHAR_CLASS[c] & ALNUM) OPENS[c] = WORD;
 
 export interface BodyScan {
   textSegments: Span[];
@@ -41,7 +43,7 @@ class Scanner {
   /** Cached position of the next `>` at or after some point (-1: none left). */
   private nextGt = -2;
   /** Backtick run lengths known to have no closing run before the end of the given line. */
-  private noCloseTick = new Map<number, number>();
+  private noCloseTick: Map<number, number> | undefined;
   private openHtmlHeading: { level: number; start: number; contentStart: number } | undefined;
 
   constructor(
@@ -54,35 +56,23 @@ class Scanner {
   run(): BodyScan {
     const { text } = this;
     const end = this.body.end;
-    let i = this.body.start;
-    let lineStart = true;
+    let i = this.lineStart(this.body.start);
     while (i < end) {
-      if (lineStart) {
-        lineStart = false;
-        const next = this.lineConstruct(i);
-        if (next !== i) {
-          i = next;
-          lineStart = true;
-          continue;
-        }
-      }
       const c = text.charCodeAt(i);
       // Fast path: most characters (Hangul, spaces, punctuation) start nothing.
-      if (c >= 128 || (STARTS[c] === 0 && (CHAR_CLASS[c] & ALNUM) === 0)) {
+      const opens = c < 128 ? OPENS[c] : 0;
+      if (opens === 0) {
         i++;
-        continue;
-      }
-      if (c === 10 || c === 13) {
-        i++;
-        lineStart = true;
         continue;
       }
       let next = i;
-      if (c === 60 /* < */) next = this.tag(i);
+      if (opens === WORD) {
+        if (!isDomainChar(text.charCodeAt(i - 1))) next = this.word(i);
+      } else if (c === 10 || c === 13) next = this.lineStart(i + 1);
+      else if (c === 60 /* < */) next = this.tag(i);
       else if (c === 96 /* ` */) next = this.inlineCode(i);
       else if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 91) next = this.wikiLink(i);
       else if (c === 93 /* ] */ && text.charCodeAt(i + 1) === 40 /* ( */) next = this.markdownLinkTarget(i + 1);
-      else if ((CHAR_CLASS[c] & ALNUM) !== 0 && !isDomainChar(text.charCodeAt(i - 1))) next = this.word(i);
       i = next === i ? i + 1 : next;
     }
     this.flush(end);
@@ -110,10 +100,11 @@ class Scanner {
   }
 
   /** The last line end found: any offset between its start and end shares it (keeps long lines linear). */
-  private lineCache = { from: -1, end: -1 };
+  private lineFrom = -1;
+  private lineTo = -1;
 
   private lineEnd(i: number): number {
-    if (i >= this.lineCache.from && i <= this.lineCache.end) return this.lineCache.end;
+    if (i >= this.lineFrom && i <= this.lineTo) return this.lineTo;
     const end = this.body.end;
     const { text } = this;
     let j = i;
@@ -122,7 +113,8 @@ class Scanner {
       if (c === 10 || c === 13) break;
       j++;
     }
-    this.lineCache = { from: i, end: j };
+    this.lineFrom = i;
+    this.lineTo = j;
     return j;
   }
 
@@ -130,6 +122,17 @@ class Scanner {
     const { text } = this;
     if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) return i + 2;
     return i < this.body.end ? i + 1 : i;
+  }
+
+  /** Past the line-start constructs (possibly several in a row) at `i`, the start of a line. */
+  private lineStart(i: number): number {
+    const end = this.body.end;
+    for (;;) {
+      if (i >= end) return i;
+      const next = this.lineConstruct(i);
+      if (next === i) return i;
+      i = next;
+    }
   }
 
   /** Markdown constructs that only exist at the start of a line: code fences and `#` headings. */
@@ -205,7 +208,7 @@ class Scanner {
     while (text.charCodeAt(k) === 96) k++;
     const n = k - i;
     const lineEnd = this.lineEnd(k);
-    const known = this.noCloseTick.get(n);
+    const known = this.noCloseTick?.get(n);
     if (known !== undefined && known === lineEnd) return k;
     let j = k;
     while (j < lineEnd) {
@@ -216,7 +219,7 @@ class Scanner {
       if (m - close === n) return this.exclude(i, m);
       j = m;
     }
-    this.noCloseTick.set(n, lineEnd);
+    (this.noCloseTick ??= new Map()).set(n, lineEnd);
     return k;
   }
 
@@ -253,10 +256,14 @@ class Scanner {
     const lineEnd = this.lineEnd(paren);
     const j = this.nextParen(paren + 1);
     if (j < 0 || j >= Math.min(lineEnd, paren + MAX_TAG)) return paren;
-    const target = text.slice(paren + 1, j).trim().split(/\s+/)[0] ?? '';
-    if (/^https?:\/\//i.test(target)) {
-      const start = paren + 1 + text.slice(paren + 1, j).indexOf(target);
-      this.out.urls.push({ url: target, span: { start, end: start + target.length }, where: 'text' });
+    // The target is its first word (`](url "title")`); found in place, since most targets are not http URLs.
+    let start = paren + 1;
+    while (start < j && isJsWhitespace(text.charCodeAt(start))) start++;
+    let end = start;
+    while (end < j && !isJsWhitespace(text.charCodeAt(end))) end++;
+    HTTP_AT.lastIndex = start;
+    if (HTTP_AT.test(text) && HTTP_AT.lastIndex <= end) {
+      this.out.urls.push({ url: text.slice(start, end), span: { start, end }, where: 'text' });
     }
     return this.exclude(paren, j + 1);
   }
@@ -419,6 +426,14 @@ class Scanner {
     const s = start + raw.indexOf(url);
     this.out.urls.push({ url, span: { start: s, end: s + url.length }, where: 'attribute', attribute: name });
   }
+}
+
+const HTTP_AT = /https?:\/\//iy;
+
+/** What `\s` and `String.prototype.trim` treat as whitespace. */
+function isJsWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function boundedIndexOf(text: string, code: number, from: number, limit: number): number {
