@@ -124,3 +124,15 @@ test('mentions of one record share one frozen ids array; their text is the docum
   assert.equal(new Set(prk.map((m) => m.ids)).size, 1, 'one array for every mention of the one record');
   assert.throws(() => (prk[0].ids as string[]).push('kor'));
 });
+
+test('annotations interleave with the prose mentions by position, whatever order the links come in', () => {
+  const text = '북한 [[nato]] 러시아 [[prk]] 미국';
+  const link = (target: string) => {
+    const start = text.indexOf(`[[${target}]]`);
+    return { span: { start, end: start + target.length + 4 }, targetSpan: { start: start + 2, end: start + 2 + target.length }, target };
+  };
+  const segments: [number, number][] = [[0, 3], [11, 16], [23, text.length]];
+  const want = ['북한', 'nato', '러시아', 'prk', '미국'];
+  assert.deepEqual(recognize(input(text, segments, [link('nato'), link('prk')]), KB).map((m) => m.text), want);
+  assert.deepEqual(recognize(input(text, segments, [link('prk'), link('nato')]), KB).map((m) => m.text), want);
+});

@@ -76,6 +76,23 @@ export class RecognitionJob {
         text: text.slice(start, end),
       };
     });
-    return [...found, ...annotations].sort((a, b) => a.span.start - b.span.start);
+    return mergeByStart(found, annotations);
   }
+}
+
+/**
+ * Both lists in order of start, `first` before `second` on ties: what a stable sort of their concatenation gives,
+ * in one pass. `first` (the scan's mentions) is sorted; `second` (the links) is when it comes from parseDocument.
+ */
+function mergeByStart(first: Mention[], second: Mention[]): Mention[] {
+  const byStart = (a: Mention, b: Mention) => a.span.start - b.span.start;
+  for (let j = 1; j < second.length; j++) if (second[j - 1].span.start > second[j].span.start) return [...first, ...second].sort(byStart);
+  const out: Mention[] = [];
+  let i = 0;
+  for (const m of second) {
+    while (i < first.length && first[i].span.start <= m.span.start) out.push(first[i++]);
+    out.push(m);
+  }
+  while (i < first.length) out.push(first[i++]);
+  return out;
 }
