@@ -1,12 +1,13 @@
 /**
  * The `text` of mentions, shared between mentions that read the same: a document names a handful of records over
- * and over (독일, NATO, 외교부), so most mention texts equal one seen moments ago. A direct-mapped table of recent
- * texts, keyed by a hash of the characters, returns that string instead of a fresh slice.
+ * and over (독일, NATO, United States), so most mention texts equal one seen moments ago. A direct-mapped table of
+ * recent texts, keyed by a hash of the characters, returns that string instead of a fresh slice.
  *
- * Only texts shorter than 13 code units are kept: V8 copies such slices (longer ones are views that keep the whole
- * document alive), so the table never holds on to a document.
+ * The table must not keep documents alive: V8 copies slices shorter than 13 code units, but a longer slice is a
+ * view of the whole document, so a longer text is stored as a copy of its own.
  */
-const MAX_SHARED_LENGTH = 12;
+const MAX_SHARED_LENGTH = 48;
+const V8_MIN_SLICED_LENGTH = 13;
 const SLOTS = 4096;
 
 export class MentionTexts {
@@ -26,7 +27,9 @@ export class MentionTexts {
       if (i === length) return known;
     }
     const fresh = text.slice(start, end);
-    this.slots[slot] = fresh;
-    return fresh;
+    // Concatenating and slicing again flattens into a new string: the copy no longer refers to the document.
+    const own = length < V8_MIN_SLICED_LENGTH ? fresh : (fresh + ' ').slice(0, length);
+    this.slots[slot] = own;
+    return own;
   }
 }
