@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../document/types';
+import type { KnowledgeBase } from '../kb/knowledgeBase';
 import { isInstrumentKind } from '../kb/record';
 import type { Mention } from '../recognition/types';
 import { diag, isDefinitionNote, yamlUnreliable } from './frontMatterRules';
@@ -42,12 +43,31 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
     const id = m.ids[0];
     if (reported.has(id)) continue;
     reported.add(id);
-    const record = ctx.kb.record(id);
-    const field = isInstrumentKind(record?.kind ?? m.kind) ? 'treaties' : 'entities';
+    const { field, message } = unlisted(ctx.kb, id, m);
     if ((field === 'treaties' ? treaties : entities).has(id)) continue;
-    const label = record?.name?.ko ?? record?.name?.en ?? m.text;
-    out.push(diag(CODES.unlistedEntity, `'${label}' (${id}) is mentioned but not listed in '${field}'.`, m.span, { id, field }));
+    out.push(diag(CODES.unlistedEntity, message, m.span, { id, field }));
   }
+}
+
+interface Unlisted {
+  field: 'entities' | 'treaties';
+  message: string;
+}
+
+/** The list a mentioned id belongs in, and the PL009 message: made once per record, not once per document. */
+const unlistedByKb = new WeakMap<KnowledgeBase, Map<string, Unlisted>>();
+function unlisted(kb: KnowledgeBase, id: string, m: Mention): Unlisted {
+  let byId = unlistedByKb.get(kb);
+  if (!byId) unlistedByKb.set(kb, (byId = new Map()));
+  const known = byId.get(id);
+  if (known) return known;
+  const record = kb.record(id);
+  const field = isInstrumentKind(record?.kind ?? m.kind) ? 'treaties' : 'entities';
+  const label = record?.name?.ko ?? record?.name?.en ?? m.text;
+  const u: Unlisted = { field, message: `'${label}' (${id}) is mentioned but not listed in '${field}'.` };
+  // Without a record the mention itself says the kind and the label: nothing to share.
+  if (record) byId.set(id, u);
+  return u;
 }
 
 /** The values of a front-matter list (anything but a list lists nothing; non-string items never equal an id). */
