@@ -311,11 +311,11 @@ export class Scanner {
 
   /** A mention; `ids` is shared with other mentions (see sharedIds.ts), never copied. */
   mention(start: number, end: number, ids: string[], via: MentionVia, ambiguous: boolean, kind?: RecordKind): Mention {
-    const span = { start, end };
     const k = kind ?? this.kindOf(ids);
     const text = this.texts.get(this.text, start, end);
     // Two literals rather than adding `ambiguous` afterwards: a property added later costs an extra allocation.
-    return ambiguous ? { span, ids, kind: k, via, text, ambiguous } : { span, ids, kind: k, via, text };
+    if (ambiguous) return { span: { start, end }, ids, kind: k, via, text, ambiguous };
+    return { span: { start, end }, ids, kind: k, via, text };
   }
 
   /** The shared `[id]`. */
