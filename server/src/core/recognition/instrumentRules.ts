@@ -69,7 +69,7 @@ export function quotedTitleAt(sc: Scanner, p: number): Plan | null {
   while (e > s && FOLD[t.charCodeAt(e - 1)] === 32) e--;
   if (s >= e) return null;
   if (!looksLikeTitle(t, s, e)) return null;
-  const ids = sc.lex.titles.get(titleKey(t.slice(s, e))) ?? NO_IDS;
+  const ids = sc.lex.titles.get(titleKey(t, s, e)) ?? NO_IDS;
   return { end: close + 1, mentions: [sc.mention(s, e, ids, 'quoted-title', ids.length > 1)] };
 }
 
@@ -83,7 +83,7 @@ export function treatyPhraseAt(sc: Scanner, p: number): Plan | null {
   const keys: string[] = [];
   let key = '';
   for (let i = 0; i < ends.length; i++) {
-    key += titleKey(sc.text.slice(i ? ends[i - 1] : p, ends[i]));
+    key += titleKey(sc.text, i ? ends[i - 1] : p, ends[i]);
     keys.push(key);
   }
   for (let i = ends.length - 1; i >= 0; i--) {

@@ -22,31 +22,48 @@ function isTitleChar(c: number): boolean {
 }
 
 /**
- * The comparison key of a title: letters and digits only, folded case, English function words dropped, British
- * spellings as American. A character loop, not a Unicode regex: it runs for every quoted title and treaty phrase.
+ * The comparison key of a title (of `s`, or of its part [from, to)): letters and digits only, folded case, English
+ * function words dropped, British spellings as American. A character loop, not a Unicode regex: it runs for every
+ * quoted title and treaty phrase; each word is sliced whole rather than built character by character.
  */
-export function titleKey(s: string): string {
+export function titleKey(s: string, from = 0, to = s.length): string {
   let key = '';
-  let token = '';
-  let ascii = true;
-  const flush = () => {
-    if (!token) return;
-    if (!EN_STOPWORDS.has(token)) {
-      if (ascii) for (const [from, to] of BRITISH) if (token.length >= 6 && token.includes(from.source)) token = token.replace(from, to);
-      key += token;
-    }
-    token = '';
-    ascii = true;
+  let start = -1;
+  let foldsAscii = true; // every folded code unit is ASCII: British spellings apply
+  let rawAscii = true; // every code unit is ASCII: lower-casing is the folding
+  let changed = false; // some code unit folds to another
+  const flush = (end: number) => {
+    if (start < 0) return;
+    let token = !changed ? s.slice(start, end) : rawAscii ? s.slice(start, end).toLowerCase() : foldRange(s, start, end);
+    start = -1;
+    if (EN_STOPWORDS.has(token)) return;
+    if (foldsAscii) for (const [from, to] of BRITISH) if (token.length >= 6 && token.includes(from.source)) token = token.replace(from, to);
+    key += token;
   };
-  for (let i = 0; i < s.length; i++) {
-    const c = FOLD[s.charCodeAt(i)];
-    if (isTitleChar(c)) {
-      token += String.fromCharCode(c);
-      if (c >= 0x80) ascii = false;
-    } else flush();
+  for (let i = from; i < to; i++) {
+    const raw = s.charCodeAt(i);
+    const c = FOLD[raw];
+    if (!isTitleChar(c)) {
+      flush(i);
+      continue;
+    }
+    if (start < 0) {
+      start = i;
+      foldsAscii = rawAscii = true;
+      changed = false;
+    }
+    if (c >= 0x80) foldsAscii = false;
+    if (raw >= 0x80) rawAscii = false;
+    if (c !== raw) changed = true;
   }
-  flush();
+  flush(to);
   return key;
+}
+
+function foldRange(s: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) out += String.fromCharCode(FOLD[s.charCodeAt(i)]);
+  return out;
 }
 
 const KO_TITLE_SUFFIXES = ['조약', '협정', '선언', '공동성명', '합의서', '헌장', '협약', '의정서'];
