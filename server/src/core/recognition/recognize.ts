@@ -87,12 +87,13 @@ export class RecognitionJob {
 function mergeByStart(first: Mention[], second: Mention[]): Mention[] {
   const byStart = (a: Mention, b: Mention) => a.span.start - b.span.start;
   for (let j = 1; j < second.length; j++) if (second[j - 1].span.start > second[j].span.start) return [...first, ...second].sort(byStart);
-  const out: Mention[] = [];
+  const out = new Array<Mention>(first.length + second.length);
   let i = 0;
+  let o = 0;
   for (const m of second) {
-    while (i < first.length && first[i].span.start <= m.span.start) out.push(first[i++]);
-    out.push(m);
+    while (i < first.length && first[i].span.start <= m.span.start) out[o++] = first[i++];
+    out[o++] = m;
   }
-  while (i < first.length) out.push(first[i++]);
+  while (i < first.length) out[o++] = first[i++];
   return out;
 }

@@ -60,6 +60,6 @@ const YEAR = /\s?\((?:19|20)\d\d\)/y;
 
 /** Just past a ` (2006)` at `at`, or `at` when there is none. */
 export function yearEnd(text: string, at: number, limit: number): number {
-  const m = run(YEAR, text, at, limit);
-  return m ? YEAR.lastIndex : at;
+  YEAR.lastIndex = at;
+  return YEAR.test(text) && YEAR.lastIndex <= limit ? YEAR.lastIndex : at;
 }

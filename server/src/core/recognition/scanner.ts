@@ -175,13 +175,26 @@ export class Scanner {
     return true;
   }
 
-  /** The records a key names here, by category: plain names, then shared (qualified) names, then ambiguous ones. */
+  /**
+   * The records a key names here, by category: plain names, then shared (qualified) names, then ambiguous ones.
+   * Every match is resolved, so the answer is one object reused: callers read it before resolving anything else.
+   */
   resolve(entry: LexEntry, p: number, end: number): Resolved | null {
     const { names, qualified, ambiguous } = entry.caseChecked ? this.caseLists(entry, p, end) : entry;
-    if (names.length) return { ids: names, via: 'alias', ambiguous: names.length > 1 };
+    if (names.length) return this.reading(names, 'alias', names.length > 1);
     if (qualified.length) return this.resolveQualified(entry, qualified, p, end);
-    if (ambiguous.length) return { ids: ambiguous, via: 'alias', ambiguous: ambiguous.length > 1 };
+    if (ambiguous.length) return this.reading(ambiguous, 'alias', ambiguous.length > 1);
     return null;
+  }
+
+  private readonly resolved: Resolved = { ids: [], via: 'alias', ambiguous: false };
+
+  private reading(ids: string[], via: MentionVia, ambiguous: boolean): Resolved {
+    const r = this.resolved;
+    r.ids = ids;
+    r.via = via;
+    r.ambiguous = ambiguous;
+    return r;
   }
 
   /** The id lists of the variants whose case rule holds at [p, end), memoised per set of such variants. */
@@ -211,16 +224,16 @@ export class Scanner {
     };
     if (this.lastCountry && this.gapIsQualifier(this.lastCountryEnd, p)) {
       const hit = ofCountry(this.lastCountry);
-      if (hit.length) return { ids: hit, via: 'qualified', ambiguous: hit.length > 1 };
+      if (hit.length) return this.reading(hit, 'qualified', hit.length > 1);
     }
     const after = ofCountry(this.countryAfterOf(end));
-    if (after.length) return { ids: after, via: 'qualified', ambiguous: after.length > 1 };
+    if (after.length) return this.reading(after, 'qualified', after.length > 1);
     // A Korean shared name is Korean usage whatever the document's dominant script (a Korean passage in a mostly
     // English page still means Korea's 외교부); other names follow the document's language.
     const lang = entry.startsHangul ? 'ko' : this.doc.language;
     const defaults = lang && entry.qualifiedDefault ? entry.qualifiedDefault[lang].filter((id) => claimants.includes(id)) : [];
-    if (defaults.length === 1) return { ids: this.lex.ids.one(defaults[0]), via: 'alias', ambiguous: false };
-    return { ids: claimants, via: 'alias', ambiguous: claimants.length > 1 };
+    if (defaults.length === 1) return this.reading(this.lex.ids.one(defaults[0]), 'alias', false);
+    return this.reading(claimants, 'alias', claimants.length > 1);
   }
 
   /** Between a country and its body: nothing, a space, `의`, or an English possessive. */
