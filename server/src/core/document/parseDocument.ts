@@ -10,17 +10,47 @@ import type { FrontMatter, ParsedDocument, UrlRef } from './types';
  * document's front-matter first and parses its body later, in another turn of the event loop).
  */
 export function parseDocument(uri: string, text: string, frontMatterRead?: FrontMatterResult): ParsedDocument {
+  const steps = parseSteps(uri, text, frontMatterRead);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same parse, awaiting `pause` between its passes over the text (line starts, binary check, body scan,
+ * language): on a multi-megabyte document each is a block of its own, so requests are answered in between.
+ */
+export async function parseDocumentInSteps(
+  uri: string,
+  text: string,
+  frontMatterRead: FrontMatterResult | undefined,
+  pause: () => Promise<void>,
+): Promise<ParsedDocument> {
+  const steps = parseSteps(uri, text, frontMatterRead);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await pause();
+  }
+}
+
+/** The parse as a generator that yields between passes over the text. */
+function* parseSteps(uri: string, text: string, frontMatterRead?: FrontMatterResult): Generator<void, ParsedDocument> {
   const lines = new LineIndex(text);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  yield;
   if (looksBinary(text)) {
     return {
       uri, text, lines, bom, frontMatter: null, body: { start: bom, end: text.length },
       textSegments: [], links: [], headings: [], urls: [], language: undefined, binary: true,
     };
   }
+  yield;
   const { frontMatter, bodyStart } = frontMatterRead ?? readFrontMatter(text, bom);
   const body = { start: bodyStart, end: text.length };
   const scan = scanBody(text, body);
+  yield;
   const urls = frontMatter ? [...frontMatterUrls(text, frontMatter), ...scan.urls] : scan.urls;
   return {
     uri,

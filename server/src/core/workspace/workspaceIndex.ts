@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { PolicyLensConfig } from '../config/config';
 import type { FrontMatterResult } from '../document/frontMatter';
-import { parseDocument } from '../document/parseDocument';
+import { parseDocument, parseDocumentInSteps } from '../document/parseDocument';
 import type { ParsedDocument } from '../document/types';
 import { fixesFor, sourceActions } from '../fixes';
 import type { Fix } from '../fixes/types';
@@ -400,10 +400,18 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   private analyse(file: SourceFile, precomputedMentions?: Mention[]): IndexedDocument {
+    return this.install(file, this.analysisOf(file, precomputedMentions));
+  }
+
+  /** Recognition (unless given) and rules; nothing is stored. */
+  private analysisOf(file: SourceFile, precomputedMentions?: Mention[]): IndexedDocument {
     if (file.failure !== undefined) throw file.failure;
-    const kb = this.kb;
     const parsed = file.kind === 'document' ? this.parsedOf(file) : undefined;
-    const result = analyseSource(file, parsed, kb, this.ruleContext, precomputedMentions);
+    return analyseSource(file, parsed, this.kb, this.ruleContext, precomputedMentions);
+  }
+
+  /** Keeps an analysis and updates the reverse indexes from it. */
+  private install(file: SourceFile, result: IndexedDocument): IndexedDocument {
     this.setReferrers(file, referencedIds(result), result);
     file.analysis = result;
     file.summary = undefined;
@@ -469,10 +477,13 @@ export class WorkspaceIndex implements WorkspaceQueries {
       this.slicing.add(file);
       try {
         if (!file.parsed) {
-          // The body parse is one block of its own, apart from the turn that received the text.
+          // The parse passes over the text in turns of their own, apart from the turn that received the text.
           await pause();
           if (stale()) continue;
-          this.parsedOf(file);
+          const parsed = await parseDocumentInSteps(file.uri, file.text, file.deferred, pause);
+          if (stale()) continue;
+          file.parsed ??= parsed;
+          file.deferred = undefined;
           await pause();
           if (stale()) continue;
         }
@@ -483,7 +494,14 @@ export class WorkspaceIndex implements WorkspaceQueries {
         }
         if (file.analysis) return file.analysis;
         if (stale()) continue;
-        return this.analyse(file, job.result());
+        // The rules, then the bookkeeping, each in a turn of its own: together they are the longest blocks left.
+        await pause();
+        if (stale()) continue;
+        const result = this.analysisOf(file, job.result());
+        await pause();
+        if (file.analysis) return file.analysis;
+        if (stale()) continue;
+        return this.install(file, result);
       } finally {
         this.slicing.delete(file);
       }
