@@ -70,8 +70,9 @@ export class IdTrie {
       else found.push(...ok);
     };
     const step = (kid: TrieNode, code: number, depth: number) => {
-      const reach = fillRow(rows, width, depth, codes, code, kid.minLength - depth, kid.maxLength - depth);
-      const d = rows[depth * width + m];
+      const reach = fillRow(rows, width, depth, codes, code, bound, kid.minLength - depth, kid.maxLength - depth);
+      // Beyond the band the distance exceeds the bound, and the cell was not computed.
+      const d = Math.abs(depth - m) <= bound ? rows[depth * width + m] : bound + 1;
       if (kid.ends.length && d <= bound) arrive(kid.ends, d);
       // `reach` bounds the distance of every id below from below: a subtree that cannot come within bound is skipped.
       if (reach <= bound && kid.codes.length) visit(kid, depth + 1);
@@ -89,18 +90,23 @@ export class IdTrie {
 }
 
 /**
- * Fills the DP row of `depth` (the id's character `code` against every prefix of the needle) from the row above,
- * and returns a lower bound of the distance of any id below, which ends shortest..longest characters further.
+ * Fills the DP row of `depth` (the id's character `code` against the needle's prefixes) from the row above, and
+ * returns a lower bound of the distance of any id below, which ends shortest..longest characters further. Only
+ * the band of cells within `bound` of the diagonal is computed (Ukkonen): a cell off it is above the bound, and
+ * reads as bound + 1 through the marker written just past the band.
  */
-function fillRow(rows: Int32Array, width: number, depth: number, codes: number[], code: number, shortest: number, longest: number): number {
+function fillRow(rows: Int32Array, width: number, depth: number, codes: number[], code: number, bound: number, shortest: number, longest: number): number {
   const m = width - 1;
   const prev = (depth - 1) * width;
   const cur = depth * width;
-  let left = depth;
-  let diagonal = depth - 1;
+  const far = bound + 1;
+  const first = Math.max(1, depth - bound);
+  const last = Math.min(m, depth + bound);
   rows[cur] = depth;
+  let left = first === 1 ? depth : far;
+  let diagonal = rows[prev + first - 1];
   let reach = depth + gap(m, shortest, longest);
-  for (let i = 1; i <= m; i++) {
+  for (let i = first; i <= last; i++) {
     const up = rows[prev + i];
     let v = diagonal + (codes[i - 1] === code ? 0 : 1);
     if (up + 1 < v) v = up + 1;
@@ -111,5 +117,6 @@ function fillRow(rows: Int32Array, width: number, depth: number, codes: number[]
     const lower = v + gap(m - i, shortest, longest);
     if (lower < reach) reach = lower;
   }
+  if (last < m) rows[cur + last + 1] = far;
   return reach;
 }
