@@ -64,6 +64,15 @@ describe('loading with analysis workers', () => {
     }
   });
 
+  it('answers alike where the workspace adds no records (the workers reuse the built-in knowledge base they prepared)', async () => {
+    const root = join(dir, 'generated');
+    const builtin = loadBuiltinKb();
+    const a = await loadWorkspace([root], DEFAULT_CONFIG, builtin, undefined, undefined, { workers: 2, keepInformation: true, onWorkerFailure: (e) => assert.fail(String(e)) });
+    const b = await loadWorkspace([root], DEFAULT_CONFIG, builtin, undefined, undefined, { workers: 0 });
+    for (const uri of b.index.uris()) assert.deepEqual(a.index.diagnosticsOf(uri)!.diagnostics, b.index.document(uri)!.diagnostics, uri);
+    assert.deepEqual(a.index.references('rus', true), b.index.references('rus', true));
+  });
+
   it('lists the same documents, and analyses one in full on demand', () => {
     const list = (w: LoadedWorkspace) => [...w.index.infos()].map(({ uri, id, title, date, isDefinitionNote, isKbFile }) => ({ uri, id, title, date, isDefinitionNote, isKbFile })).sort((a, b) => (a.uri < b.uri ? -1 : 1));
     assert.deepEqual(list(parallel), list(serial));

@@ -63,7 +63,7 @@ export async function loadWorkspace(
     try {
       const files = all.map(({ p, kind }) => ({ path: p, uri: normalizeUri(pathToUri(p)), kind }));
       const progress = onProgress && ((done: number, total: number) => onProgress({ done, total }));
-      const loaded = await loadInWorkers(index, files, { workers, keepInformation: !!options.keepInformation, onProgress: progress, isCancelled });
+      const loaded = await loadInWorkers(index, files, builtin, { workers, keepInformation: !!options.keepInformation, onProgress: progress, isCancelled });
       return result(index, loaded?.unreadable ?? []);
     } catch (e) {
       // A worker that cannot start or crashes costs speed, never the index: load on this thread instead.

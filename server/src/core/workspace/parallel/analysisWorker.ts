@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { KnowledgeBase } from '../../kb/knowledgeBase';
+import { lexiconFor } from '../../recognition/lexicon';
 import type { LoadedRecord } from '../../kb/record';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_FILE_BYTES } from '../readText';
@@ -51,7 +52,16 @@ function parsePhase(request: ParseRequest): void {
   }
   batch.send();
   post({ type: 'done' });
+  builtin = request.builtin;
+  // While the main thread merges what every worker parsed, build the knowledge base most workspaces end up with
+  // (the built-in records alone) and its matcher; phase 2 uses it when the snapshot adds no records.
+  setImmediate(() => {
+    if (!prepared) lexiconFor((prepared = new KnowledgeBase(builtin)));
+  });
 }
+
+let builtin: LoadedRecord[] = [];
+let prepared: KnowledgeBase | undefined;
 
 /**
  * Parsed files on their way to the main thread. Their bytes travel in one buffer per batch, transferred, not
@@ -121,8 +131,11 @@ function readBytes(path: string): { bytes: Buffer } | { error: string } {
   }
 }
 
-function analysePhase({ snapshot, keepInformation }: AnalyseRequest): void {
-  const kb = new KnowledgeBase([...snapshot.builtin, ...snapshot.records]);
+function analysePhase({ snapshot, keepInformation, withBuiltin }: AnalyseRequest): void {
+  const kb =
+    withBuiltin && snapshot.records.length === 0
+      ? (prepared ??= new KnowledgeBase(builtin))
+      : new KnowledgeBase([...(withBuiltin ? builtin : []), ...snapshot.records]);
   const declared = new Map<string, DeclaringDocument[]>(snapshot.declared);
   const context = createRuleContext({
     config: () => snapshot.config,

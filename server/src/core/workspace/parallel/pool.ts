@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { LoadedRecord } from '../../kb/record';
 import type { DocumentSummary } from '../summary';
 import type { ParsedFile, WorkspaceIndex } from '../workspaceIndex';
 import type { FromWorker, ToWorker } from './protocol';
@@ -79,6 +80,7 @@ class AnalysisWorker {
 export async function loadInWorkers(
   index: WorkspaceIndex,
   files: { path: string; uri: string; kind: 'document' | 'kb' }[],
+  builtin: LoadedRecord[],
   options: ParallelLoadOptions,
 ): Promise<{ unreadable: { uri: string; reason: string }[] } | undefined> {
   const script = workerScript();
@@ -93,7 +95,7 @@ export async function loadInWorkers(
     const total = files.length * 2;
     await Promise.all(
       workers.map((worker, w) =>
-        worker.run({ type: 'parse', files: shares[w] }, (m) => {
+        worker.run({ type: 'parse', files: shares[w], builtin }, (m) => {
           if (m.type !== 'parsed') return;
           parsed.push(...m.files);
           unreadable.push(...m.unreadable);
@@ -106,11 +108,13 @@ export async function loadInWorkers(
     // The same order as a load on the main thread: "last definition wins" must not depend on the workers.
     parsed.sort((a, b) => (a.uri < b.uri ? -1 : 1));
     index.setParsed(parsed);
-    const snapshot = index.identitySnapshot();
+    const { builtin: included, ...rest } = index.identitySnapshot();
+    const snapshot = { ...rest, builtin: [] };
+    const withBuiltin = included.length > 0;
     const summaries: DocumentSummary[] = [];
     await Promise.all(
       workers.map((worker) =>
-        worker.run({ type: 'analyse', snapshot, keepInformation: options.keepInformation }, (m) => {
+        worker.run({ type: 'analyse', snapshot, withBuiltin, keepInformation: options.keepInformation }, (m) => {
           if (m.type !== 'summaries') return;
           summaries.push(...m.summaries);
           done += m.summaries.length + m.failures.length;
