@@ -83,7 +83,7 @@ export function compoundAt(sc: Scanner, p: number): Plan | null {
       if (partIds.indexOf(id) < i) continue; // 남북한: each country once
       mentions.push(sc.mention(partStarts[i], partEnds[i], sc.one(id), 'compound', false));
     }
-    return { end, mentions };
+    return { end, mentions, country: undefined };
   }
   return null;
 }
@@ -138,6 +138,7 @@ export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: s
         sc.mention(p, shortEnd, sc.one(country), 'alias', false),
         sc.mention(q, end, sc.lex.ids.share(hits), qualified ? 'qualified' : 'alias', hits.length > 1),
       ],
+      country: undefined,
     };
   }
   return null;

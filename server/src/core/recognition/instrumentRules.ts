@@ -70,7 +70,7 @@ export function quotedTitleAt(sc: Scanner, p: number): Plan | null {
   if (s >= e) return null;
   if (!looksLikeTitle(t, s, e)) return null;
   const ids = sc.lex.titles.get(titleKey(t, s, e)) ?? NO_IDS;
-  return { end: close + 1, mentions: [sc.mention(s, e, ids, 'quoted-title', ids.length > 1)] };
+  return { end: close + 1, mentions: [sc.mention(s, e, ids, 'quoted-title', ids.length > 1)], country: undefined };
 }
 
 /** Unquoted `Treaty on/of …`: the longest known title it starts with, else the whole phrase as unknown. */
@@ -88,10 +88,10 @@ export function treatyPhraseAt(sc: Scanner, p: number): Plan | null {
   }
   for (let i = ends.length - 1; i >= 0; i--) {
     const ids = sc.lex.titles.get(keys[i]);
-    if (ids) return { end: ends[i], mentions: [sc.mention(p, ends[i], ids, 'quoted-title', ids.length > 1)] };
+    if (ids) return { end: ends[i], mentions: [sc.mention(p, ends[i], ids, 'quoted-title', ids.length > 1)], country: undefined };
   }
   const end = ends[ends.length - 1];
-  return { end, mentions: [sc.mention(p, end, NO_IDS, 'quoted-title', false)] };
+  return { end, mentions: [sc.mention(p, end, NO_IDS, 'quoted-title', false)], country: undefined };
 }
 
 export function resolutionPlan(sc: Scanner, refs: ResolutionRef[]): Plan | null {
@@ -100,5 +100,5 @@ export function resolutionPlan(sc: Scanner, refs: ResolutionRef[]): Plan | null 
     const id = sc.lex.resolutions.get(r.number);
     return sc.mention(r.start, r.end, id ? sc.one(id) : NO_IDS, 'resolution', false);
   });
-  return { end: refs[refs.length - 1].end, mentions };
+  return { end: refs[refs.length - 1].end, mentions, country: undefined };
 }

@@ -39,6 +39,7 @@ export function splitCountryPrefix(sc: Scanner, p: number, n: number, plan: Plan
       return {
         end: plan.end,
         mentions: [sc.mention(p, countryEnd, sc.one(country), 'alias', false), sc.mention(q, plan.end, body.ids, via, false)],
+        country: undefined,
       };
     }
   }

@@ -27,8 +27,11 @@ export interface Resolved {
 export interface Plan {
   end: number;
   mentions: Mention[];
-  /** A single country mention ending at `end`: context for a following qualified alias (폴란드 외교부). */
-  country?: string;
+  /**
+   * A single country mention ending at `end`: context for a following qualified alias (폴란드 외교부). Always present
+   * (undefined when none), so every plan has one shape for the scan loop.
+   */
+  country: string | undefined;
 }
 
 /**
