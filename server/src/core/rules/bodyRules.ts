@@ -31,6 +31,7 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
   const entities = listed(data?.entities);
   const treaties = listed(data?.treaties);
   const reported = new Set<string>();
+  const unlistedById = data ? unlistedOf(ctx.kb) : undefined;
   for (const m of mentions) {
     if (fm && m.span.start < fm.span.end && m.span.end > fm.span.start) continue;
     if (m.ids.length === 0 || m.kind === 'unknown') {
@@ -39,11 +40,11 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
       }
       continue;
     }
-    if (!data || m.ids.length !== 1 || m.ambiguous) continue;
+    if (!unlistedById || m.ids.length !== 1 || m.ambiguous) continue;
     const id = m.ids[0];
     if (reported.has(id)) continue;
     reported.add(id);
-    const { field, message } = unlisted(ctx.kb, id, m);
+    const { field, message } = unlistedById.get(id) ?? unlisted(ctx.kb, id, m, unlistedById);
     if ((field === 'treaties' ? treaties : entities).has(id)) continue;
     out.push(diag(CODES.unlistedEntity, message, m.span, { id, field }));
   }
@@ -56,11 +57,13 @@ interface Unlisted {
 
 /** The list a mentioned id belongs in, and the PL009 message: made once per record, not once per document. */
 const unlistedByKb = new WeakMap<KnowledgeBase, Map<string, Unlisted>>();
-function unlisted(kb: KnowledgeBase, id: string, m: Mention): Unlisted {
+function unlistedOf(kb: KnowledgeBase): Map<string, Unlisted> {
   let byId = unlistedByKb.get(kb);
   if (!byId) unlistedByKb.set(kb, (byId = new Map()));
-  const known = byId.get(id);
-  if (known) return known;
+  return byId;
+}
+
+function unlisted(kb: KnowledgeBase, id: string, m: Mention, byId: Map<string, Unlisted>): Unlisted {
   const record = kb.record(id);
   const field = isInstrumentKind(record?.kind ?? m.kind) ? 'treaties' : 'entities';
   const label = record?.name?.ko ?? record?.name?.en ?? m.text;

@@ -29,18 +29,24 @@ const TRIE_MAX_BOUND = 3;
 /** An id longer than this is more than 3 edits away from any needle of 11 characters: the trie leaves it out. */
 const TRIE_MAX_ID_LENGTH = 14;
 
-/** What one id list (with its knowledge base) keeps across documents: answers, and an id trie per class. */
+/** What one id list (with its knowledge base) keeps across documents: answers, and the ids of each class. */
 interface KnownIds {
   kb: KnowledgeBase;
   ids: string[];
   answers: Map<string, string | undefined>;
-  tries: Map<IdClass, IdTrie | undefined>;
+  classes: Map<IdClass, IdsOfClass>;
+}
+
+interface IdsOfClass {
+  ids: string[];
+  /** None where an id changes length when lower-cased (`İ`): see `classOf`. */
+  trie: IdTrie | undefined;
 }
 
 const knownIds = new WeakMap<Iterable<string>, KnownIds>();
 function knownIdsOf(allIds: Iterable<string>, kb: KnowledgeBase): KnownIds {
   let known = knownIds.get(allIds);
-  if (known?.kb !== kb) knownIds.set(allIds, (known = { kb, ids: [...allIds], answers: new Map(), tries: new Map() }));
+  if (known?.kb !== kb) knownIds.set(allIds, (known = { kb, ids: [...allIds], answers: new Map(), classes: new Map() }));
   return known;
 }
 
@@ -55,14 +61,14 @@ function computeClosestId(unknown: string, known: KnownIds, kb: KnowledgeBase, w
   };
   for (const id of namesOf(kb).get(needle) ?? []) if (fits(id)) return id;
   const bound = Math.max(2, Math.floor(needle.length / 3));
-  const trie = bound <= TRIE_MAX_BOUND ? trieOf(known, want, fits) : undefined;
+  const { ids, trie } = classOf(known, want, fits);
   // The trie yields exactly the ids at the smallest distance; the scan below then breaks ties as it always has.
-  const candidates = trie ? trie.nearest(needle, bound, (id) => id !== unknown) : known.ids;
+  const candidates = trie && bound <= TRIE_MAX_BOUND ? trie.nearest(needle, bound, (id) => id !== unknown) : ids;
   let best: string | undefined;
   let bestDistance = bound + 1;
   for (const id of candidates) {
-    // Lengths far apart cannot be close: skip before any lookup or distance computation.
-    if (Math.abs(id.length - needle.length) >= bestDistance || id === unknown || !fits(id)) continue;
+    // Lengths far apart cannot be close: skip before any distance computation.
+    if (Math.abs(id.length - needle.length) >= bestDistance || id === unknown) continue;
     const d = distance(needle, id.toLowerCase());
     if (d < bestDistance || (d === bestDistance && best !== undefined && id < best)) {
       best = id;
@@ -73,15 +79,17 @@ function computeClosestId(unknown: string, known: KnownIds, kb: KnowledgeBase, w
 }
 
 /**
- * The trie of the ids of one class. None where an id changes length when lower-cased (`İ`): the scan's length
- * filter compares raw lengths, and only when they are the lower-cased lengths do both find the same ids.
+ * The ids of one class, in list order, and their trie. No trie where an id changes length when lower-cased
+ * (`İ`): the scan's length filter compares raw lengths, and only when they are the lower-cased lengths do both
+ * find the same ids.
  */
-function trieOf(known: KnownIds, want: IdClass, fits: (id: string) => boolean): IdTrie | undefined {
-  if (known.tries.has(want)) return known.tries.get(want);
-  const ids = known.ids.filter(fits);
+function classOf(known: KnownIds, want: IdClass, fits: (id: string) => boolean): IdsOfClass {
+  let ofClass = known.classes.get(want);
+  if (ofClass) return ofClass;
+  const ids = want === 'any' ? known.ids : known.ids.filter(fits);
   const trie = ids.every((id) => id.toLowerCase().length === id.length) ? new IdTrie(ids, TRIE_MAX_ID_LENGTH) : undefined;
-  known.tries.set(want, trie);
-  return trie;
+  known.classes.set(want, (ofClass = { ids, trie }));
+  return ofClass;
 }
 
 /** Lower-cased names and aliases → ids, built once per knowledge base (the exact-name check runs per unknown id). */
