@@ -119,7 +119,10 @@ export class DiagnosticsPublisher {
     if (!index) return;
     const uris = new Set(index.uris());
     for (const uri of this.published) uris.add(uri);
-    const ordered = [...uris].sort((a, b) => Number(this.session.isOpen(b)) - Number(this.session.isOpen(a)));
+    const open: string[] = [];
+    const closed: string[] = [];
+    for (const uri of uris) (this.session.isOpen(uri) ? open : closed).push(uri);
+    const ordered = [...open, ...closed];
     let sliceStart = Date.now();
     for (let i = 0; i < ordered.length; i++) {
       if (isStale?.() || this.session.index !== index) return;

@@ -78,8 +78,8 @@ export class LineIndex implements Positions {
   }
 
   /** The start offset of every line (for LineStarts). */
-  lineStarts(): Uint32Array {
-    return Uint32Array.from(this.starts);
+  lineStarts(): readonly number[] {
+    return this.starts;
   }
 
   get textLength(): number {

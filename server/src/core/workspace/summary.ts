@@ -17,13 +17,17 @@ export interface DocumentSummary extends DocumentInfo {
   hasSuggestions: boolean;
   /** Every id the document refers to: mentions (annotations included), wiki-links, front-matter id lists. */
   ids: string[];
-  /** References per id: ids[i]'s are refs[3k..] for k in [refStart[i], refStart[i+1]): start, end, kind. */
-  refStart: Uint32Array;
-  refs: Int32Array;
+  /**
+   * References per id: ids[i]'s are refs[3k..] for k in [refStart[i], refStart[i+1]): start, end, kind.
+   * Plain arrays of small integers, not typed arrays: V8 keeps them compact on the heap, while ten thousand small
+   * ArrayBuffers would count as external memory and make the main thread collect garbage far more often.
+   */
+  refStart: number[];
+  refs: number[];
   /** First mention of ids[i] (annotations included): start, end; -1 when the id is only linked or listed. */
-  firstMention: Int32Array;
+  firstMention: number[];
   /** Line starts and length of the text: ranges for the editor without decoding the text. */
-  lineStarts: Uint32Array;
+  lineStarts: readonly number[];
   textLength: number;
 }
 
@@ -50,7 +54,7 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
     }
   }
   for (const link of doc.parsed.links) perId[position.get(link.target)!].push(link.targetSpan.start, link.targetSpan.end, LINK);
-  const firstMention = new Int32Array(ids.length * 2).fill(-1);
+  const firstMention: number[] = new Array(ids.length * 2).fill(-1);
   for (const m of doc.mentions) {
     for (const id of m.ids) {
       const i = position.get(id)!;
@@ -62,7 +66,7 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
       if (m.via !== 'annotation') perId[i].push(m.span.start, m.span.end, MENTION);
     }
   }
-  const refStart = new Uint32Array(ids.length + 1);
+  const refStart: number[] = new Array(ids.length + 1).fill(0);
   const refs: number[] = [];
   perId.forEach((list, i) => {
     refStart[i] = refs.length / 3;
@@ -83,7 +87,7 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
     hasSuggestions,
     ids,
     refStart,
-    refs: Int32Array.from(refs),
+    refs,
     firstMention,
     lineStarts: doc.parsed.lines.lineStarts(),
     textLength: doc.parsed.lines.textLength,

@@ -1,8 +1,8 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { KnowledgeBase } from '../../kb/knowledgeBase';
-import { lexiconFor } from '../../recognition/lexicon';
 import type { LoadedRecord } from '../../kb/record';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lexiconFor } from '../../recognition/lexicon';
 import { MAX_FILE_BYTES } from '../readText';
 import { createRuleContext, type DeclaringDocument } from '../ruleContext';
 import { analyseSource, readSource, type ParsedSource } from '../sourceAnalysis';
@@ -17,11 +17,14 @@ import type { AnalyseRequest, FromWorker, ParseRequest, ToWorker } from './proto
 
 /** Files per message: large enough to amortise messaging, small enough to keep the main thread's turns short. */
 const BATCH = 64;
-/** Bytes per batch buffer (it grows for a larger file). */
+/** Bytes a batch buffer starts with (it grows for a larger file); a batch is sent past half of it. */
 const BATCH_BYTES = 1024 * 1024;
 const EMPTY = new Uint8Array(0);
+const TOO_LARGE = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 
 const parsed = new Map<string, ParsedSource & { uri: string; text: string; kind: 'document' | 'kb' }>();
+let builtin: LoadedRecord[] = [];
+let prepared: KnowledgeBase | undefined;
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(message, transfer);
@@ -30,12 +33,11 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 function parsePhase(request: ParseRequest): void {
   let batch = new Batch();
   for (const { path, uri, kind } of request.files) {
-    const read = readBytes(path);
+    const read = batch.read(path);
     if ('error' in read) {
       batch.unreadable.push({ uri, reason: read.error });
     } else {
       const text = read.bytes.toString('utf8');
-      batch.add(read.bytes);
       const bytes = EMPTY; // replaced by a view of the batch's buffer when it is sent
       try {
         const source = readSource(uri, kind, text);
@@ -60,35 +62,56 @@ function parsePhase(request: ParseRequest): void {
   });
 }
 
-let builtin: LoadedRecord[] = [];
-let prepared: KnowledgeBase | undefined;
-
 /**
- * Parsed files on their way to the main thread. Their bytes travel in one buffer per batch, transferred, not
- * copied: thousands of small ArrayBuffers would each count as external memory and make the main thread collect
- * garbage far more often.
+ * Parsed files on their way to the main thread. Files are read straight into one buffer per batch, which is
+ * transferred, not copied: thousands of small ArrayBuffers would each count as external memory and make the main
+ * thread collect garbage far more often.
  */
 class Batch {
   files: ParsedFile[] = [];
   unreadable: { uri: string; reason: string }[] = [];
   private data = Buffer.allocUnsafe(BATCH_BYTES);
   private size = 0;
-  private readonly placed: [offset: number, length: number][] = [];
+  /** Offset and length of each file in `files`, in order. */
+  private readonly placed: [number, number][] = [];
 
-  /** Copies a file's bytes in; `send` gives the file its view of them. Call once per file, in order. */
-  add(bytes: Buffer): void {
-    if (this.size + bytes.length > this.data.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.size + bytes.length));
-      this.data.copy(bigger, 0, 0, this.size);
-      this.data = bigger;
+  /** Reads a file to the end of the batch: its bytes (valid until the batch is sent), or why it could not be read. */
+  read(path: string): { bytes: Buffer } | { error: string } {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'r');
+      const size = fstatSync(fd).size;
+      if (size > MAX_FILE_BYTES) return { error: TOO_LARGE };
+      this.reserve(size + 1);
+      // Read to the end, not to the size fstat gave: the file may be growing.
+      let length = 0;
+      for (;;) {
+        if (this.size + length === this.data.length) this.reserve(length + 64 * 1024);
+        const n = readSync(fd, this.data, this.size + length, this.data.length - this.size - length, null);
+        if (n === 0) break;
+        length += n;
+        if (length > MAX_FILE_BYTES) return { error: TOO_LARGE };
+      }
+      this.placed.push([this.size, length]);
+      this.size += length;
+      return { bytes: this.data.subarray(this.size - length, this.size) };
+    } catch (e) {
+      return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    bytes.copy(this.data, this.size);
-    this.placed.push([this.size, bytes.length]);
-    this.size += bytes.length;
+  }
+
+  /** Room for `more` bytes after what the batch holds. */
+  private reserve(more: number): void {
+    if (this.size + more <= this.data.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.size + more));
+    this.data.copy(bigger, 0, 0, this.size);
+    this.data = bigger;
   }
 
   full(): boolean {
-    return this.files.length + this.unreadable.length >= BATCH || this.size >= BATCH_BYTES;
+    return this.files.length + this.unreadable.length >= BATCH || this.size >= BATCH_BYTES / 2;
   }
 
   send(): void {
@@ -96,38 +119,6 @@ class Batch {
     const buffer = this.data.buffer as ArrayBuffer;
     this.files.forEach((file, k) => (file.bytes = new Uint8Array(buffer, this.data.byteOffset + this.placed[k][0], this.placed[k][1])));
     post({ type: 'parsed', files: this.files, unreadable: this.unreadable }, [buffer]);
-  }
-}
-
-/** Reused for every read: one allocation instead of one per file. */
-let scratch = Buffer.allocUnsafe(1024 * 1024);
-
-/** A file's bytes (a view of the scratch buffer, valid until the next read), or why they could not be read. */
-function readBytes(path: string): { bytes: Buffer } | { error: string } {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    if (size + 1 > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
-    // Read to the end, not to the size fstat gave: the file may be growing.
-    let length = 0;
-    for (;;) {
-      if (length === scratch.length) {
-        const bigger = Buffer.allocUnsafe(scratch.length * 2);
-        scratch.copy(bigger);
-        scratch = bigger;
-      }
-      const n = readSync(fd, scratch, length, scratch.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    }
-    return { bytes: scratch.subarray(0, length) };
-  } catch (e) {
-    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
