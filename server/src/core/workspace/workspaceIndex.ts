@@ -283,6 +283,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     }
     if (previous) this.unindexIdentity(previous);
     this.files.set(key, file);
+    this.allAnalysed = false;
     this.indexIdentity(file);
     const changed = [key, ...this.affectedByIdentity(previous, file)];
     // Any change to a file that contributes records rebuilds the knowledge base (origins move even when the
@@ -301,6 +302,9 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Files whose diagnostics depend on what this file declares (its id, its records) before or after a change. */
   private affectedByIdentity(before: SourceFile | undefined, after: SourceFile | undefined): string[] {
+    // Most files declare nothing: nothing to look up (initial indexing puts thousands of them).
+    const declares = (f: SourceFile | undefined) => !!f && (f.docId !== undefined || f.records.length > 0);
+    if (!declares(before) && !declares(after)) return [];
     const ids = new Set<string>();
     for (const f of [before, after]) {
       if (!f) continue;
@@ -350,7 +354,11 @@ export class WorkspaceIndex implements WorkspaceQueries {
   private drop(file: SourceFile): void {
     file.analysis = undefined;
     file.summary = undefined;
+    this.allAnalysed = false;
   }
+
+  /** Every file has an analysis or a summary (or failed): cross-file queries need not look (see ensureAll). */
+  private allAnalysed = false;
 
   private indexIdentity(file: SourceFile): void {
     if (file.docId) {
@@ -571,7 +579,10 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Analyses every file that has neither analysis nor summary, so reverse lookups are complete. */
   private ensureAll(): void {
+    if (this.allAnalysed) return;
     for (const file of this.files.values()) this.summaryOrAnalysis(file);
+    // Files being analysed in slices are not done yet: look again next time.
+    this.allAnalysed = this.slicing.size === 0;
   }
 
   private summaryOrAnalysis(file: SourceFile): DocumentSummary | IndexedDocument | undefined {
