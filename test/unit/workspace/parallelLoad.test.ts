@@ -73,6 +73,19 @@ describe('loading with analysis workers', () => {
     assert.deepEqual(a.index.references('rus', true), b.index.references('rus', true));
   });
 
+  it('falls back to one thread when the workers fail (here: out of memory), and still loads everything', async () => {
+    const failures: unknown[] = [];
+    const loaded = await loadWorkspace([dir], DEFAULT_CONFIG, loadBuiltinKb(), undefined, undefined, {
+      workers: 2,
+      workerResourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 },
+      onWorkerFailure: (e) => failures.push(e),
+    });
+    assert.equal(failures.length, 1, 'the failure is reported once');
+    assert.deepEqual(loaded.index.uris().sort(), serial.index.uris().sort());
+    const uri = serial.index.uris().find((u) => u.endsWith('broken-metadata.md'))!;
+    assert.deepEqual(loaded.index.document(uri)!.diagnostics, serial.index.document(uri)!.diagnostics);
+  });
+
   it('lists the same documents, and analyses one in full on demand', () => {
     const list = (w: LoadedWorkspace) => [...w.index.infos()].map(({ uri, id, title, date, isDefinitionNote, isKbFile }) => ({ uri, id, title, date, isDefinitionNote, isKbFile })).sort((a, b) => (a.uri < b.uri ? -1 : 1));
     assert.deepEqual(list(parallel), list(serial));

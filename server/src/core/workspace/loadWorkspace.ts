@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import type { PolicyLensConfig } from '../config/config';
 import type { LoadedRecord } from '../kb/record';
 import { discoverFiles } from './discover';
@@ -29,6 +30,8 @@ export interface LoadOptions {
   keepInformation?: boolean;
   /** Told when the workers failed and the load fell back to this thread. */
   onWorkerFailure?: (error: unknown) => void;
+  /** Heap limits per worker. */
+  workerResourceLimits?: ResourceLimits;
 }
 
 /** Discovers and reads every corpus and kb file under the roots into a new index (kb rebuilt once). */
@@ -63,7 +66,13 @@ export async function loadWorkspace(
     try {
       const files = all.map(({ p, kind }) => ({ path: p, uri: normalizeUri(pathToUri(p)), kind }));
       const progress = onProgress && ((done: number, total: number) => onProgress({ done, total }));
-      const loaded = await loadInWorkers(index, files, builtin, { workers, keepInformation: !!options.keepInformation, onProgress: progress, isCancelled });
+      const loaded = await loadInWorkers(index, files, builtin, {
+        workers,
+        keepInformation: !!options.keepInformation,
+        onProgress: progress,
+        isCancelled,
+        resourceLimits: options.workerResourceLimits,
+      });
       return result(index, loaded?.unreadable ?? []);
     } catch (e) {
       // A worker that cannot start or crashes costs speed, never the index: load on this thread instead.

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { LoadedRecord } from '../../kb/record';
 import type { DocumentSummary } from '../summary';
 import type { ParsedFile, WorkspaceIndex } from '../workspaceIndex';
@@ -19,6 +19,8 @@ export interface ParallelLoadOptions {
   keepInformation: boolean;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
+  /** Heap limits per worker (defaults: Node's, with a larger young generation). */
+  resourceLimits?: ResourceLimits;
 }
 
 /** Fewer documents than this are read on the main thread: starting workers costs ~100 ms. */
@@ -45,10 +47,10 @@ class AnalysisWorker {
   private onMessage: (m: FromWorker) => void = () => undefined;
   private failure: ((e: Error) => void) | undefined;
 
-  constructor(script: string) {
+  constructor(script: string, limits?: ResourceLimits) {
     // A larger young generation: analysis allocates many short-lived objects, and the default semi-space makes
     // the scavenger run (and promote) far more often than needed.
-    const resourceLimits = { maxYoungGenerationSizeMb: 64 };
+    const resourceLimits = { maxYoungGenerationSizeMb: 64, ...limits };
     // From sources (tests under tsx) the worker compiles TypeScript as its parent does; a worker ignores --import.
     this.worker = script.endsWith('.ts')
       ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true, resourceLimits })
@@ -85,7 +87,7 @@ export async function loadInWorkers(
 ): Promise<{ unreadable: { uri: string; reason: string }[] } | undefined> {
   const script = workerScript();
   if (!script) throw new Error('analysis worker script not found');
-  const workers = Array.from({ length: Math.max(1, options.workers) }, () => new AnalysisWorker(script));
+  const workers = Array.from({ length: Math.max(1, options.workers) }, () => new AnalysisWorker(script, options.resourceLimits));
   try {
     // Round robin: neighbours in a folder tend to be alike, so every worker gets a similar mix.
     const shares = workers.map((_, w) => files.filter((_, i) => i % workers.length === w));
