@@ -44,18 +44,20 @@ export function mentionRules(doc: ParsedDocument, mentions: readonly Mention[], 
     const id = m.ids[0];
     if (reported.has(id)) continue;
     reported.add(id);
-    const { field, message } = unlistedById.get(id) ?? unlisted(ctx.kb, id, m, unlistedById);
-    if ((field === 'treaties' ? treaties : entities).has(id)) continue;
-    out.push(diag(CODES.unlistedEntity, message, m.span, { id, field }));
+    const u = unlistedById.get(id) ?? unlisted(ctx.kb, id, m, unlistedById);
+    if ((u.field === 'treaties' ? treaties : entities).has(id)) continue;
+    out.push(diag(CODES.unlistedEntity, u.message, m.span, u.data));
   }
 }
 
 interface Unlisted {
   field: 'entities' | 'treaties';
   message: string;
+  /** Shared by every PL009 of the id (a corpus has 100,000s), hence frozen: diagnostics are values. */
+  data: Readonly<Record<string, unknown>>;
 }
 
-/** The list a mentioned id belongs in, and the PL009 message: made once per record, not once per document. */
+/** The list a mentioned id belongs in, the PL009 message and data: made once per record, not once per document. */
 const unlistedByKb = new WeakMap<KnowledgeBase, Map<string, Unlisted>>();
 function unlistedOf(kb: KnowledgeBase): Map<string, Unlisted> {
   let byId = unlistedByKb.get(kb);
@@ -67,7 +69,7 @@ function unlisted(kb: KnowledgeBase, id: string, m: Mention, byId: Map<string, U
   const record = kb.record(id);
   const field = isInstrumentKind(record?.kind ?? m.kind) ? 'treaties' : 'entities';
   const label = record?.name?.ko ?? record?.name?.en ?? m.text;
-  const u: Unlisted = { field, message: `'${label}' (${id}) is mentioned but not listed in '${field}'.` };
+  const u: Unlisted = { field, message: `'${label}' (${id}) is mentioned but not listed in '${field}'.`, data: Object.freeze({ id, field }) };
   // Without a record the mention itself says the kind and the label: nothing to share.
   if (record) byId.set(id, u);
   return u;
