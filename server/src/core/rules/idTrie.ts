@@ -1,8 +1,8 @@
 /**
  * Known ids in a trie of their lower-cased text, searched for the ids nearest to a needle by Levenshtein distance.
  * Hand-written because no library answers "every id at the smallest distance ≤ k": a linear scan computes one
- * distance per id (10,000 `doc-000123` ids: 10 million cells per unknown id), while here a prefix shared by many
- * ids is compared once, and a subtree whose dynamic-programming row never drops to the best distance is skipped.
+ * distance per id (10,000 of them per unknown id among ids like `doc-000123`), while here a prefix shared by many
+ * ids is compared once, and a subtree that cannot come within the best distance found so far is skipped.
  */
 
 interface TrieNode {

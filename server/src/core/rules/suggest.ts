@@ -23,11 +23,16 @@ export function closestId(unknown: string, allIds: Iterable<string>, kb: Knowled
 
 /**
  * The trie answers for needles of up to 11 characters (distance ≤ 3: most ids). Beyond, it visits most of its
- * nodes, each a DP row as long as the needle, and one bit-parallel distance per id of a similar length is cheaper.
+ * nodes, and one bit-parallel distance per id of a similar length is cheaper.
  */
 const TRIE_MAX_BOUND = 3;
 /** An id longer than this is more than 3 edits away from any needle of 11 characters: the trie leaves it out. */
 const TRIE_MAX_ID_LENGTH = 14;
+/**
+ * Building a trie costs about as much as 20 scans (~10 ms for 3,000 ids): worth it for the unknown ids of a corpus,
+ * not for the one or two of a document edited after its id list changed.
+ */
+const SCANS_BEFORE_TRIE = 16;
 
 /** What one id list (with its knowledge base) keeps across documents: answers, and the ids of each class. */
 interface KnownIds {
@@ -39,8 +44,9 @@ interface KnownIds {
 
 interface IdsOfClass {
   ids: string[];
-  /** None where an id changes length when lower-cased (`İ`): see `classOf`. */
-  trie: IdTrie | undefined;
+  scans: number;
+  /** Null where an id changes length when lower-cased (`İ`): see `trieOf`. */
+  trie: IdTrie | null | undefined;
 }
 
 const knownIds = new WeakMap<Iterable<string>, KnownIds>();
@@ -61,9 +67,10 @@ function computeClosestId(unknown: string, known: KnownIds, kb: KnowledgeBase, w
   };
   for (const id of namesOf(kb).get(needle) ?? []) if (fits(id)) return id;
   const bound = Math.max(2, Math.floor(needle.length / 3));
-  const { ids, trie } = classOf(known, want, fits);
+  const ofClass = classOf(known, want, fits);
+  const trie = bound <= TRIE_MAX_BOUND ? trieOf(ofClass) : undefined;
   // The trie yields exactly the ids at the smallest distance; the scan below then breaks ties as it always has.
-  const candidates = trie && bound <= TRIE_MAX_BOUND ? trie.nearest(needle, bound, (id) => id !== unknown) : ids;
+  const candidates = trie ? trie.nearest(needle, bound, (id) => id !== unknown) : ofClass.ids;
   let best: string | undefined;
   let bestDistance = bound + 1;
   for (const id of candidates) {
@@ -78,18 +85,23 @@ function computeClosestId(unknown: string, known: KnownIds, kb: KnowledgeBase, w
   return best;
 }
 
-/**
- * The ids of one class, in list order, and their trie. No trie where an id changes length when lower-cased
- * (`İ`): the scan's length filter compares raw lengths, and only when they are the lower-cased lengths do both
- * find the same ids.
- */
+/** The ids of one class, in list order. */
 function classOf(known: KnownIds, want: IdClass, fits: (id: string) => boolean): IdsOfClass {
   let ofClass = known.classes.get(want);
-  if (ofClass) return ofClass;
-  const ids = want === 'any' ? known.ids : known.ids.filter(fits);
-  const trie = ids.every((id) => id.toLowerCase().length === id.length) ? new IdTrie(ids, TRIE_MAX_ID_LENGTH) : undefined;
-  known.classes.set(want, (ofClass = { ids, trie }));
+  if (!ofClass) known.classes.set(want, (ofClass = { ids: want === 'any' ? known.ids : known.ids.filter(fits), scans: 0, trie: undefined }));
   return ofClass;
+}
+
+/**
+ * The class's trie, once enough searches wanted one. None where an id changes length when lower-cased (`İ`): the
+ * scan's length filter compares raw lengths, and only when they are the lower-cased lengths do both find the same ids.
+ */
+function trieOf(ofClass: IdsOfClass): IdTrie | undefined {
+  if (ofClass.trie === undefined && ++ofClass.scans > SCANS_BEFORE_TRIE) {
+    const plain = ofClass.ids.every((id) => id.toLowerCase().length === id.length);
+    ofClass.trie = plain ? new IdTrie(ofClass.ids, TRIE_MAX_ID_LENGTH) : null;
+  }
+  return ofClass.trie ?? undefined;
 }
 
 /** Lower-cased names and aliases → ids, built once per knowledge base (the exact-name check runs per unknown id). */
