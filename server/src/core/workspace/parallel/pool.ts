@@ -31,8 +31,11 @@ export function workerCount(files: number): number {
   const forced = process.env.POLICY_LENS_WORKERS;
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
   if (files < PARALLEL_THRESHOLD || !workerScript()) return 0;
+  // One core stays with the main thread (requests, progress, merging results). On the 2-vCPU benchmark machine a
+  // second worker made each run half as fast (the vCPUs do not scale for this allocation-heavy work), so more
+  // workers only pay where there are more cores.
   const cores = availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, 4);
+  return cores < 2 ? 0 : Math.min(cores - 1, 4);
 }
 
 /** The worker's script: next to the bundle (server/out/analysisWorker.js), or the source under tsx. */
