@@ -17,6 +17,7 @@ import { aliasSignature } from './kbSignature';
 import { referencedIds, referencesIn } from './references';
 import { createRuleContext, type DeclaringDocument } from './ruleContext';
 import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
+import { firstMentions, listEntry, sortMentioning, spanOf } from './mentionLists';
 import { summaryReferences, type DocumentSummary } from './summary';
 import { findTarget } from './targets';
 import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningDocument, Reference, Target, WorkspaceQueries } from './types';
@@ -98,7 +99,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
   private kbCache: KnowledgeBase | undefined;
   private kbSignature = '';
   private versionCounter = 0;
-  /** Bumped whenever any analysis changes; per-id answers below are cached for one generation. */
+  /** Bumped whenever any analysis changes. */
   private generation = 0;
   /** "Mentioned in" lists per id, dropped only when a file's entry for that id changes (see setReferrers). */
   private readonly mentioningCache = new Map<string, MentioningDocument[]>();
@@ -182,8 +183,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   /**
-   * Installs summaries computed by the workers against `identitySnapshot()`. A file whose text, identity or
-   * knowledge base changed since is skipped (the caller checks `generationOfIdentity` is unchanged).
+   * Installs summaries the workers computed against `identitySnapshot()`; the caller changes nothing in between.
+   * A file analysed here meanwhile (or whose parse failed) keeps what it has.
    */
   setSummaries(summaries: Iterable<DocumentSummary>): void {
     for (const summary of summaries) {
@@ -752,36 +753,6 @@ function decodeOnDemand(file: SourceFile, bytes: Uint8Array): void {
   });
 }
 
-/** Most recent first, then by uri. Plain comparisons: ISO dates and URIs sort correctly by code unit. */
-function sortMentioning(docs: MentioningDocument[]): MentioningDocument[] {
-  return docs.sort((a, b) => cmp(b.info.date ?? '', a.info.date ?? '') || cmp(a.info.uri, b.info.uri));
-}
-
-/** id → "start:end" of its first mention (annotations included). */
-function firstMentions(doc: IndexedDocument | DocumentSummary): Map<string, string> {
-  const out = new Map<string, string>();
-  if ('parsed' in doc) {
-    for (const m of doc.mentions) for (const id of m.ids) if (!out.has(id)) out.set(id, `${m.span.start}:${m.span.end}`);
-  } else {
-    doc.ids.forEach((id, i) => {
-      if (doc.firstMention[2 * i] >= 0) out.set(id, `${doc.firstMention[2 * i]}:${doc.firstMention[2 * i + 1]}`);
-    });
-  }
-  return out;
-}
-
-function spanOf(where: string): Span {
-  const colon = where.indexOf(':');
-  return { start: Number(where.slice(0, colon)), end: Number(where.slice(colon + 1)) };
-}
-
-/** A plain copy: lists must not keep a whole analysis alive. */
-function listEntry(doc: DocumentInfo): DocumentInfo {
-  const { uri, version, id, title, date, isDefinitionNote, isKbFile } = doc;
-  return { uri, version, id, title, date, isDefinitionNote, isKbFile };
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);
@@ -800,11 +771,6 @@ function first<T>(set: Set<T> | undefined): T | undefined {
   if (!set) return undefined;
   for (const v of set) return v;
   return undefined;
-}
-
-function* allIds(kb: KnowledgeBase, docIds: Map<string, Set<string>>): Iterable<string> {
-  for (const { record } of kb.records()) yield record.id;
-  yield* docIds.keys();
 }
 
 /** Ids whose records were added, removed or changed between two knowledge bases. */
