@@ -45,7 +45,7 @@ export async function openProject(paths: string[], builtin: boolean, onProgress?
   // Files named explicitly are checked even when the include globs would not pick them up.
   for (const f of files) {
     const uri = pathToUri(f);
-    if (!ws.index.document(uri)) {
+    if (!ws.index.has(uri)) {
       const r = await readText(f);
       if ('text' in r) ws.index.setText(uri, r.text, undefined, /\.ya?ml$/i.test(f) ? 'kb' : 'document');
       else ws.unreadable.push({ uri, reason: r.error });

@@ -68,7 +68,7 @@ function targetKbFile(index: WorkspaceIndex, roots: string[], docUri: string): s
     const uri = pathToUri(path.join(root, USER_KB_FILE));
     if (index.classify(uri) === 'kb') return uri;
   }
-  return index.uris().find((u) => index.document(u)?.isKbFile);
+  return index.uris().find((u) => index.kindOf(u) === 'kb');
 }
 
 /** Plain YAML when that reads back as the same string, else double-quoted (JSON strings are valid YAML). */

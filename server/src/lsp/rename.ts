@@ -77,7 +77,8 @@ export async function rename(session: Session, params: RenameParams, token?: Can
     await check.tick();
     if (ref.kind === 'mention') continue;
     if (index.kb.definitions(id).some((d) => d.origin.builtin && d.origin.uri === ref.uri)) continue;
-    const text = index.document(ref.uri)?.parsed.text;
+    // The file's text, not its analysis: a corpus-wide rename must not analyse every document it touches.
+    const text = index.text(ref.uri);
     if (text === undefined) continue;
     const span = idSpanWithin(text, ref.span, id);
     if (!span) continue;
@@ -89,6 +90,7 @@ export async function rename(session: Session, params: RenameParams, token?: Can
   // index keeps no spans for those, so find the id where it stands as a whole YAML scalar.
   for (const uri of index.uris()) {
     await check.tick();
+    if (index.kindOf(uri) !== 'kb') continue;
     const kbDoc = index.document(uri);
     if (!kbDoc?.isKbFile) continue;
     if (index.kb.definitions(id).some((d) => d.origin.builtin && d.origin.uri === uri)) continue;

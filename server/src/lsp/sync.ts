@@ -130,7 +130,7 @@ async function onWatchedFiles(session: Session, publisher: DiagnosticsPublisher,
       continue;
     }
     if (index.classify(uri) === 'other') {
-      if (index.document(uri)) for (const c of index.remove(uri).changed) changed.add(c);
+      if (index.has(uri)) for (const c of index.remove(uri).changed) changed.add(c);
       continue;
     }
     const disk = await readText(path);
@@ -142,7 +142,7 @@ async function onWatchedFiles(session: Session, publisher: DiagnosticsPublisher,
       const found = await discoverFiles(root, session.config);
       for (const p of [...found.kbFiles, ...found.documents]) {
         const uri = pathToUri(p);
-        if (index.document(uri) || session.isOpen(uri)) continue;
+        if (index.has(uri) || session.isOpen(uri)) continue;
         const disk = await readText(p);
         if ('text' in disk) for (const c of index.setText(uri, disk.text).changed) changed.add(c);
       }

@@ -573,6 +573,16 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return file.lines;
   }
 
+  /** Whether the index holds the file; nothing is analysed. */
+  has(uri: string): boolean {
+    return this.fileOf(uri) !== undefined;
+  }
+
+  /** A held file's kind; nothing is analysed. */
+  kindOf(uri: string): 'document' | 'kb' | undefined {
+    return this.fileOf(uri)?.kind;
+  }
+
   /** The text of a file the index holds. */
   text(uri: string): string | undefined {
     return this.fileOf(uri)?.text;
