@@ -54,17 +54,19 @@ export async function loadWorkspace(
     refusedGlobs.push(...found.refusedGlobs);
   }
   const all = [...kbFiles.map((p) => ({ p, kind: 'kb' as const })), ...documents.map((p) => ({ p, kind: 'document' as const }))];
+  // One URL conversion per file (they cost microseconds each, and a corpus has thousands).
+  const uriOf = new Map(all.map(({ p }) => [p, pathToUri(p)]));
   const result = (index: WorkspaceIndex, unreadable: LoadedWorkspace['unreadable']): LoadedWorkspace => ({
     index,
-    documents: documents.map(pathToUri),
-    kbFiles: kbFiles.map(pathToUri),
+    documents: documents.map((p) => uriOf.get(p)!),
+    kbFiles: kbFiles.map((p) => uriOf.get(p)!),
     unreadable,
     refusedGlobs,
   });
   const workers = options.workers ?? workerCount(all.length);
   if (workers > 0) {
     try {
-      const files = all.map(({ p, kind }) => ({ path: p, uri: normalizeUri(pathToUri(p)), kind }));
+      const files = all.map(({ p, kind }) => ({ path: p, uri: normalizeUri(uriOf.get(p)!), kind }));
       const progress = onProgress && ((done: number, total: number) => onProgress({ done, total }));
       const loaded = await loadInWorkers(index, files, builtin, {
         workers,
@@ -88,8 +90,8 @@ export async function loadWorkspace(
     while (next < all.length && !isCancelled?.()) {
       const { p, kind } = all[next++];
       const r = await readText(p);
-      if ('text' in r) loaded.push({ uri: pathToUri(p), text: r.text, kind });
-      else unreadable.push({ uri: pathToUri(p), reason: r.error });
+      if ('text' in r) loaded.push({ uri: uriOf.get(p)!, text: r.text, kind });
+      else unreadable.push({ uri: uriOf.get(p)!, reason: r.error });
       if (onProgress && (loaded.length + unreadable.length) % 200 === 0) onProgress({ done: loaded.length + unreadable.length, total: all.length });
     }
   };

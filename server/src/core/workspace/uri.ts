@@ -25,7 +25,10 @@ const MEMO_LIMIT = 100_000;
 const memo = new Map<string, string>();
 
 export function pathToUri(filePath: string): string {
-  return pathToFileURL(filePath).href;
+  const href = pathToFileURL(filePath).href;
+  // Already in normal form (normalizeUri ends with the same call): spare the round trip when it is asked for.
+  if (memo.size < MEMO_LIMIT) memo.set(href, href);
+  return href;
 }
 
 export function uriToPath(uri: string): string | undefined {
