@@ -8,7 +8,7 @@ import type { ParsedFile, WorkspaceIndex } from '../workspaceIndex';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
- * Initial indexing on every core: workers read and parse their share of the files (phase 1); the index takes
+ * Initial indexing off the main thread: workers read and parse their share of the files (phase 1); the index takes
  * in what they declare and builds the knowledge base; the workers then analyse their files against it
  * (phase 2) and send summaries back. The main thread never holds a parse or a mention of a closed document.
  */
