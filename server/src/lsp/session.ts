@@ -122,8 +122,13 @@ export class Session {
     this.flush();
     const index = this.index!;
     if (uri !== undefined && index.needsSlicedAnalysis(uri)) {
-      await index.documentInSlices(uri, yieldToEventLoop).catch(() => undefined);
-      return this.current(uri);
+      // Again after it (edits may have arrived meanwhile), but not after a failure: the caller's own analysis
+      // then reports it, instead of this waiting forever on an analysis that keeps failing.
+      const analysed = await index.documentInSlices(uri, yieldToEventLoop).then(
+        () => true,
+        () => false,
+      );
+      return this.current(analysed ? uri : undefined);
     }
     return index;
   }
