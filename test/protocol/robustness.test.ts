@@ -187,6 +187,15 @@ test('a crash in one document\'s analysis is contained and logged with the file 
       textDocument: { uri: client.uri('docs/bad.md') },
       position: client.positionOf('docs/bad.md', '북한의'),
     }).catch((e: { code?: number }) => e));
+    // The same for a huge document (analysed in slices): a request on it waits for that analysis once, and when
+    // the analysis fails it is answered with the failure instead of waiting forever.
+    const huge = `---\ntitle: 큰 문서\n---\n${'북한의 발표를 검토하였다. PL-INJECTED-FAULT 제목\n'.repeat(9000)}`;
+    writeFileSync(join(root, 'docs/huge-bad.md'), huge);
+    await client.open('docs/huge-bad.md');
+    await within(20_000, 'hover on the huge faulty document', client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: client.uri('docs/huge-bad.md') },
+      position: { line: 3, character: 1 },
+    }).catch((e: { code?: number }) => e));
     // An edit that avoids the fault recovers the document.
     await client.edit('docs/bad.md', [{ range: { start: client.positionOf('docs/bad.md', 'PL-INJECTED-FAULT'), end: client.positionOf('docs/bad.md', ' 제목') }, newText: '정상' }]);
     await client.waitForDiagnostics('docs/bad.md', (d) => d.some((x) => x.code === 'PL009'), 'diagnostics after the fix');
