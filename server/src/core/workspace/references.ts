@@ -1,3 +1,4 @@
+import type { Span } from '../text/span';
 import type { IndexedDocument, Reference } from './types';
 
 /** Front-matter lists whose items are ids. */
@@ -15,20 +16,27 @@ export function referencedIds(doc: IndexedDocument): Set<string> {
   return ids;
 }
 
+/**
+ * Every place the document refers to an id, in this order: front-matter id lists, wiki-links, mentions (not
+ * annotations: their link is the reference), an ambiguous mention once per id it may mean. The one definition
+ * of a reference, for `referencesIn` and for document summaries.
+ */
+export function forEachReference(doc: IndexedDocument, visit: (id: string, span: Span, kind: Reference['kind']) => void): void {
+  const fields = doc.parsed.frontMatter?.fields;
+  for (const key of ID_LIST_FIELDS) {
+    for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') visit(item.value, item.span, 'front-matter');
+  }
+  for (const link of doc.parsed.links) visit(link.target, link.targetSpan, 'link');
+  for (const m of doc.mentions) {
+    if (m.via !== 'annotation') for (const id of m.ids) visit(id, m.span, 'mention');
+  }
+}
+
 /** The places in one document that refer to an id, in text order. */
 export function referencesIn(doc: IndexedDocument, id: string): Reference[] {
   const out: Reference[] = [];
-  const fields = doc.parsed.frontMatter?.fields;
-  for (const key of ID_LIST_FIELDS) {
-    for (const item of fields?.get(key)?.items ?? []) {
-      if (item.value === id) out.push({ uri: doc.uri, span: item.span, kind: 'front-matter' });
-    }
-  }
-  for (const link of doc.parsed.links) {
-    if (link.target === id) out.push({ uri: doc.uri, span: link.targetSpan, kind: 'link' });
-  }
-  for (const m of doc.mentions) {
-    if (m.via !== 'annotation' && m.ids.includes(id)) out.push({ uri: doc.uri, span: m.span, kind: 'mention' });
-  }
+  forEachReference(doc, (ref, span, kind) => {
+    if (ref === id) out.push({ uri: doc.uri, span, kind });
+  });
   return out.sort((a, b) => a.span.start - b.span.start);
 }

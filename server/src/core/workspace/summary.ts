@@ -1,6 +1,6 @@
 import type { CoreDiagnostic, Severity } from '../rules/types';
 import { CODES } from '../rules/types';
-import { ID_LIST_FIELDS, referencedIds } from './references';
+import { forEachReference, referencedIds } from './references';
 import type { DocumentInfo, IndexedDocument, Reference } from './types';
 
 /**
@@ -32,7 +32,6 @@ export interface DocumentSummary extends DocumentInfo {
 }
 
 const KINDS: Reference['kind'][] = ['mention', 'link', 'front-matter', 'definition'];
-const [MENTION, LINK, FRONT_MATTER] = [0, 1, 2];
 
 export function summarize(doc: IndexedDocument, keepInformation: boolean): DocumentSummary {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -41,19 +40,12 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
     counts[d.severity]++;
     if (d.code === CODES.unknownId || d.code === CODES.unresolvedLink) hasSuggestions = true;
   }
-  // One pass per source, in referencesIn's order (front-matter, links, mentions), then a stable sort by start:
+  // One pass over the document (forEachReference, as referencesIn does per id), then a stable sort by start:
   // the same lists referencesIn gives, without a pass over the document per id.
   const ids = [...referencedIds(doc)];
   const position = new Map(ids.map((id, i) => [id, i]));
   const perId: number[][] = ids.map(() => []);
-  const fields = doc.parsed.frontMatter?.fields;
-  for (const key of ID_LIST_FIELDS) {
-    for (const item of fields?.get(key)?.items ?? []) {
-      const i = typeof item.value === 'string' ? position.get(item.value) : undefined;
-      if (i !== undefined) perId[i].push(item.span.start, item.span.end, FRONT_MATTER);
-    }
-  }
-  for (const link of doc.parsed.links) perId[position.get(link.target)!].push(link.targetSpan.start, link.targetSpan.end, LINK);
+  forEachReference(doc, (id, span, kind) => perId[position.get(id)!].push(span.start, span.end, KINDS.indexOf(kind)));
   const firstMention: number[] = new Array(ids.length * 2).fill(-1);
   for (const m of doc.mentions) {
     for (const id of m.ids) {
@@ -62,8 +54,6 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
         firstMention[2 * i] = m.span.start;
         firstMention[2 * i + 1] = m.span.end;
       }
-      // referencesIn lists an ambiguous mention once per id it may mean, annotations never.
-      if (m.via !== 'annotation') perId[i].push(m.span.start, m.span.end, MENTION);
     }
   }
   const refStart: number[] = new Array(ids.length + 1).fill(0);
