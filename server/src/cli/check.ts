@@ -38,11 +38,7 @@ export async function runCheck(paths: string[], format: 'text' | 'json' | 'sarif
   let analysed = 0;
   for (const uri of project.targets.sort()) {
     // The workers' summaries carry every diagnostic for the CLI (keepInformation); no second analysis here.
-    let found = project.index.diagnosticsOf(uri);
-    if (found && !found.complete) {
-      const doc = project.index.document(uri);
-      found = doc && { diagnostics: doc.diagnostics, lines: doc.parsed.lines, complete: true };
-    }
+    const found = project.index.diagnosticsOf(uri, true);
     if (!found) continue;
     const { lines } = found;
     analysed++;

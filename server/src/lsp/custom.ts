@@ -1,6 +1,5 @@
 import type { CancellationToken, DocumentLink, DocumentLinkParams, Range } from 'vscode-languageserver/node';
 import { safeUrl } from '../core/present/escape';
-import type { CoreDiagnostic, Severity } from '../core/rules/types';
 import { Checkpoint } from './guard';
 import type { Session } from './session';
 
@@ -60,17 +59,11 @@ export async function checkWorkspace(session: Session, token?: CancellationToken
   for (const doc of index.infos()) {
     await check.tick();
     if (!doc.isKbFile) summary.documents++;
-    const found = index.diagnosticsOf(doc.uri);
-    const counts = found?.counts ?? countBySeverity(found?.diagnostics ?? []);
+    const counts = index.diagnosticsOf(doc.uri)?.counts;
+    if (!counts) continue;
     summary.errors += counts.error;
     summary.warnings += counts.warning;
     summary.infos += counts.information + counts.hint;
   }
   return summary;
-}
-
-function countBySeverity(diagnostics: CoreDiagnostic[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
 }

@@ -33,13 +33,19 @@ export interface DocumentSummary extends DocumentInfo {
 
 const KINDS: Reference['kind'][] = ['mention', 'link', 'front-matter', 'definition'];
 
-export function summarize(doc: IndexedDocument, keepInformation: boolean): DocumentSummary {
+/** Diagnostics per severity. */
+export function countBySeverity(diagnostics: readonly CoreDiagnostic[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  let hasSuggestions = false;
-  for (const d of doc.diagnostics) {
-    counts[d.severity]++;
-    if (d.code === CODES.unknownId || d.code === CODES.unresolvedLink) hasSuggestions = true;
-  }
+  for (const d of diagnostics) counts[d.severity]++;
+  return counts;
+}
+
+/** An unknown-id or unresolved-link diagnostic: its "did you mean" depends on every id in the workspace. */
+export function suggestsAnId(d: CoreDiagnostic): boolean {
+  return d.code === CODES.unknownId || d.code === CODES.unresolvedLink;
+}
+
+export function summarize(doc: IndexedDocument, keepInformation: boolean): DocumentSummary {
   // One pass over the document (forEachReference, as referencesIn does per id), then a stable sort by start:
   // the same lists referencesIn gives, without a pass over the document per id.
   const ids = [...referencedIds(doc)];
@@ -73,8 +79,8 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
     isDefinitionNote: doc.isDefinitionNote,
     isKbFile: doc.isKbFile,
     diagnostics: keepInformation ? doc.diagnostics : doc.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'),
-    counts,
-    hasSuggestions,
+    counts: countBySeverity(doc.diagnostics),
+    hasSuggestions: doc.diagnostics.some(suggestsAnId),
     ids,
     refStart,
     refs,

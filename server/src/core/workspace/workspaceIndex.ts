@@ -9,7 +9,7 @@ import { KnowledgeBase } from '../kb/knowledgeBase';
 import { isInstrumentKind, type LoadedRecord } from '../kb/record';
 import { RecognitionJob } from '../recognition/recognize';
 import type { Mention } from '../recognition/types';
-import { CODES, type CoreDiagnostic, type Severity } from '../rules/types';
+import type { CoreDiagnostic, Severity } from '../rules/types';
 import { LineIndex, LineStarts, type Positions } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { RootMatcher } from './discover';
@@ -18,7 +18,7 @@ import { referencedIds, referencesIn } from './references';
 import { createRuleContext, type DeclaringDocument } from './ruleContext';
 import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
 import { firstMentions, listEntry, sortMentioning, spanOf } from './mentionLists';
-import { summaryReferences, type DocumentSummary } from './summary';
+import { countBySeverity, suggestsAnId, summaryReferences, type DocumentSummary } from './summary';
 import { findTarget } from './targets';
 import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningDocument, Reference, Target, WorkspaceQueries } from './types';
 import { normalizeUri, uriToPath } from './uri';
@@ -327,7 +327,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
   /** Unknown-id diagnostics suggest the closest known id ("did you mean"): a new or vanished id may change them. */
   private invalidateSuggestions(out: Set<string>): void {
     for (const f of this.files.values()) {
-      if (f.summary?.hasSuggestions || f.analysis?.diagnostics.some((d) => d.code === CODES.unknownId || d.code === CODES.unresolvedLink)) {
+      if (f.summary?.hasSuggestions || f.analysis?.diagnostics.some(suggestsAnId)) {
         this.drop(f);
         out.add(f.uri);
       }
@@ -547,15 +547,19 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   /** A file's diagnostics without analysing it when a summary has them (information-level ones may be missing). */
-  diagnosticsOf(uri: string): { diagnostics: CoreDiagnostic[]; counts?: Record<Severity, number>; lines: Positions; complete: boolean } | undefined {
+  diagnosticsOf(
+    uri: string,
+    all = false,
+  ): { diagnostics: CoreDiagnostic[]; counts: Record<Severity, number>; lines: Positions; complete: boolean } | undefined {
     const file = this.fileOf(uri);
     if (!file) return undefined;
     if (file.summary && !file.analysis) {
       const complete = file.summary.diagnostics.length === Object.values(file.summary.counts).reduce((a, b) => a + b, 0);
-      return { diagnostics: file.summary.diagnostics, counts: file.summary.counts, lines: this.linesOfFile(file), complete };
+      // With `all`, a summary that left information-level diagnostics out is not enough: analyse in full.
+      if (complete || !all) return { diagnostics: file.summary.diagnostics, counts: file.summary.counts, lines: this.linesOfFile(file), complete };
     }
     const doc = this.document(uri);
-    return doc && { diagnostics: doc.diagnostics, lines: doc.parsed.lines, complete: true };
+    return doc && { diagnostics: doc.diagnostics, counts: countBySeverity(doc.diagnostics), lines: doc.parsed.lines, complete: true };
   }
 
   /** Positions in a file the index holds, without analysing (or, with a summary, even decoding) it. */
