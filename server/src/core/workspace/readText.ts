@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 
 /** Files larger than this are indexed by name only: a 100 MB log named `.txt` must not stall the server. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Why such a file was not read. */
+export const TOO_LARGE = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 
 export type ReadResult = { text: string } | { error: string };
 
 function decode(buf: Buffer): ReadResult {
-  if (buf.length > MAX_FILE_BYTES) return { error: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+  if (buf.length > MAX_FILE_BYTES) return { error: TOO_LARGE };
   // Invalid UTF-8 becomes U+FFFD (the document parser then flags binary files).
   return { text: buf.toString('utf8') };
 }

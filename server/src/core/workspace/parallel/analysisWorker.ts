@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { LoadedRecord } from '../../kb/record';
 import { lexiconFor } from '../../recognition/lexicon';
-import { MAX_FILE_BYTES } from '../readText';
+import { MAX_FILE_BYTES, TOO_LARGE } from '../readText';
 import { createRuleContext, type DeclaringDocument } from '../ruleContext';
 import { analyseSource, readSource, type ParsedSource } from '../sourceAnalysis';
 import { summarize, type DocumentSummary } from '../summary';
@@ -20,7 +20,6 @@ const BATCH = 64;
 /** Bytes a batch buffer starts with (it grows for a larger file); a batch is sent past half of it. */
 const BATCH_BYTES = 1024 * 1024;
 const EMPTY = new Uint8Array(0);
-const TOO_LARGE = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 
 const parsed = new Map<string, ParsedSource & { uri: string; text: string; kind: 'document' | 'kb' }>();
 let builtin: LoadedRecord[] = [];
