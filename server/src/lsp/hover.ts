@@ -42,25 +42,15 @@ export function cardContext(session: Session, index: WorkspaceIndex, language?: 
   };
 }
 
-/**
- * "Mentioned in N documents" is a corpus-wide question (tens of milliseconds for a common id in a large corpus);
- * hovers ask it again and again for the same ids, so answers are kept until the index changes.
- */
-const mentionedCache = new Map<string, { changeCount: number; value: MentionedIn }>();
-
+/** "Mentioned in N documents": the index keeps the list per id (see documentsMentioning); this links the first few. */
 function mentionedIn(session: Session, index: WorkspaceIndex, id: string): MentionedIn {
-  const cached = mentionedCache.get(id);
-  if (cached && cached.changeCount === session.changeCount) return cached.value;
-  if (mentionedCache.size > 2000) mentionedCache.clear();
   const mentioning = index.documentsMentioning(id);
   const documents = mentioning.slice(0, MAX_MENTIONED_LINKS).map(({ info, firstMention }) => ({
     title: info.title ?? basename(info.uri),
     date: info.date,
     link: session.link({ uri: info.uri, span: firstMention }),
   }));
-  const value = { total: mentioning.length, documents };
-  mentionedCache.set(id, { changeCount: session.changeCount, value });
-  return value;
+  return { total: mentioning.length, documents };
 }
 
 function fullCard(session: Session, index: WorkspaceIndex, record: KbRecord, ctx: CardContext, mention?: Mention): string {
