@@ -38,20 +38,6 @@ function copy(name: string): string {
   return dir;
 }
 
-/** Starts a client with extra environment for the server process (the harness passes process.env on). */
-async function startWith(env: Record<string, string>, root: string): Promise<TestClient> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await TestClient.start(root);
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
 /** Rejects when `p` takes longer than `ms`: a hang is a failure, not a stuck test. */
 function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms))]);
@@ -167,10 +153,9 @@ test('unknown requests through a real client: MethodNotFound, and the next reque
 test('a crash in one document\'s analysis is contained and logged with the file name', async () => {
   const dir = copy('fault');
   const root = join(dir, 'ws');
-  const client = await startWith(
-    { NODE_OPTIONS: `--require ${join(FIXTURES, 'fault-preload.cjs')}`, PL_FAULT_MARKER: 'PL-INJECTED-FAULT' },
-    root,
-  );
+  const client = await TestClient.start(root, {
+    env: { NODE_OPTIONS: `--require ${join(FIXTURES, 'fault-preload.cjs')}`, PL_FAULT_MARKER: 'PL-INJECTED-FAULT' },
+  });
   try {
     // The faulty file on disk did not take the initial indexing down: the healthy one got its diagnostics.
     await client.waitForDiagnostics('docs/ok.md', (d) => d.length > 0);
@@ -290,7 +275,7 @@ test('hover, completion and diagnostics from hostile kb records and documents ar
   writeFileSync(join(root, '.policylens.yaml'), `kb:\n  globs: ["kb/**/*.yaml", "../outside/*.yaml", "${outside}/*.yaml"]\n`);
   const log = join(dir, 'guard.log');
   writeFileSync(log, '');
-  const client = await startWith({ NODE_OPTIONS: `--require ${join(FIXTURES, 'guard-preload.cjs')}`, PL_GUARD_LOG: log }, root);
+  const client = await TestClient.start(root, { env: { NODE_OPTIONS: `--require ${join(FIXTURES, 'guard-preload.cjs')}`, PL_GUARD_LOG: log } });
   const note = 'docs/note.md';
   try {
     await client.open(note);
