@@ -6,23 +6,8 @@ import { LineIndex, type Positions } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 import type { LoadedRecord } from '../core/kb/record';
 import type { Location } from '../core/workspace/types';
-import { normalizeUri as normalizeUriSlow, uriToPath } from '../core/workspace/uri';
+import { normalizeUri, uriToPath } from '../core/workspace/uri';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
-
-/**
- * `normalizeUri` parses the URI twice (URL → path → URL); reference lists convert thousands of locations, all of
- * them of a few hundred files, so the answers are remembered.
- */
-const normalizedUris = new Map<string, string>();
-function normalizeUri(uri: string): string {
-  let n = normalizedUris.get(uri);
-  if (n === undefined) {
-    if (normalizedUris.size > 50_000) normalizedUris.clear();
-    n = normalizeUriSlow(uri);
-    normalizedUris.set(uri, n);
-  }
-  return n;
-}
 
 /** What the client told us it can do, reduced to the flags the handlers branch on. */
 export interface ClientFlags {
