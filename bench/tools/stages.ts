@@ -1,0 +1,62 @@
+/**
+ * Where one document's analysis spends its time: each stage of the per-document pipeline timed over a whole
+ * corpus, in this process, on one thread, texts already in memory. Pass 1 includes JIT warm-up (what a cold
+ * index pays), later passes show the steady state.
+ *   node bench/tools/bundled.mjs bench/tools/stages.ts [corpus dir] [passes]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG } from '../../server/src/core/config/config';
+import { readFrontMatter } from '../../server/src/core/document/frontMatter';
+import { scanBody } from '../../server/src/core/document/body';
+import { detectLanguage, looksBinary } from '../../server/src/core/document/language';
+import { parseDocument } from '../../server/src/core/document/parseDocument';
+import { loadBuiltinKb } from '../../server/src/core/kb/builtin';
+import { KnowledgeBase } from '../../server/src/core/kb/knowledgeBase';
+import { lexiconFor } from '../../server/src/core/recognition/lexicon';
+import { recognize } from '../../server/src/core/recognition/recognize';
+import { checkDocument } from '../../server/src/core/rules/checkDocument';
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import { createRuleContext } from '../../server/src/core/workspace/ruleContext';
+import { analyseSource, readSource } from '../../server/src/core/workspace/sourceAnalysis';
+import { summarize } from '../../server/src/core/workspace/summary';
+import { corpusFiles } from './corpusFiles';
+
+const root = process.argv[2] ?? join(__dirname, '..', '10000');
+const passes = Number(process.argv[3] ?? 3);
+const files = corpusFiles(root);
+let t = performance.now();
+const texts = files.map((f) => readFileSync(f, 'utf8'));
+console.log(`${files.length} files read and decoded in ${(performance.now() - t).toFixed(0)} ms`);
+t = performance.now();
+const kb = new KnowledgeBase(loadBuiltinKb());
+lexiconFor(kb);
+console.log(`built-in kb and lexicon in ${(performance.now() - t).toFixed(0)} ms`);
+const ctx = createRuleContext({ config: () => ({ ...DEFAULT_CONFIG, severity: {} }), kb: () => kb, declaring: () => [], declaredIds: () => [] });
+
+const rows: Record<string, number[]> = {};
+function stage(label: string, f: (text: string, i: number) => unknown): void {
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i++) f(texts[i], i);
+  (rows[label] ??= []).push(performance.now() - t0);
+}
+for (let pass = 0; pass < passes; pass++) {
+  stage('LineIndex', (text) => new LineIndex(text));
+  stage('looksBinary', (text) => looksBinary(text));
+  stage('readFrontMatter', (text) => readFrontMatter(text, 0));
+  const fms = texts.map((text) => readFrontMatter(text, 0));
+  stage('scanBody', (text, i) => scanBody(text, { start: fms[i].bodyStart, end: text.length }));
+  stage('parseDocument (all of the above)', (text, i) => parseDocument(files[i], text));
+  const parsed = texts.map((text, i) => parseDocument(files[i], text));
+  stage('detectLanguage', (text, i) => detectLanguage(text, parsed[i].textSegments));
+  stage('recognize', (_, i) => recognize(parsed[i], kb));
+  const mentions = parsed.map((p) => recognize(p, kb));
+  stage('checkDocument', (_, i) => checkDocument(parsed[i], mentions[i], ctx));
+  stage('whole: readSource + analyseSource + summarize', (text, i) => {
+    const s = readSource(files[i], 'document', text);
+    summarize(analyseSource({ ...s, uri: files[i], text, version: 0, kind: 'document' }, s.parsed, kb, ctx), false);
+  });
+}
+const width = Math.max(...Object.keys(rows).map((k) => k.length));
+console.log(`${'stage'.padEnd(width)}  ${Array.from({ length: passes }, (_, i) => `pass ${i + 1}`.padStart(8)).join('')}`);
+for (const [label, ms] of Object.entries(rows)) console.log(`${label.padEnd(width)}  ${ms.map((m) => `${m.toFixed(0)} ms`.padStart(8)).join('')}`);
