@@ -2,13 +2,12 @@ import { readFrontMatter, type FrontMatterResult } from '../document/frontMatter
 import { parseDocument } from '../document/parseDocument';
 import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { parseKbYaml, recordFromFrontMatter } from '../kb/loadYaml';
-import type { LoadedRecord } from '../kb/record';
+import { parseKbYaml } from '../kb/loadYaml';
 import { recognize } from '../recognition/recognize';
 import type { Mention } from '../recognition/types';
 import { checkDocument } from '../rules/checkDocument';
 import { CODES, type CoreDiagnostic, type RuleContext } from '../rules/types';
-import type { Span } from '../text/span';
+import { identityOf, type FileIdentity } from './fileIdentity';
 import { kbFileDiagnostics } from './kbFileDiagnostics';
 import type { IndexedDocument } from './types';
 import { yamlFileAsDocument } from './yamlFileAsDocument';
@@ -21,15 +20,7 @@ import { yamlFileAsDocument } from './yamlFileAsDocument';
 /** Documents at least this long (UTF-16 units) have their body parsed later (the index analyses them in slices). */
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
 
-/** What a file declares, known from parsing alone: its records (kb files, definition notes) or its own `id`. */
-export interface FileIdentity {
-  records: LoadedRecord[];
-  kbProblems: CoreDiagnostic[];
-  /** A plain document's own front-matter `id` (definition notes contribute a record instead). */
-  docId: { id: string; span: Span } | undefined;
-  /** The front-matter title (shown for `related:` targets). */
-  title: string | undefined;
-}
+export type { FileIdentity } from './fileIdentity';
 
 export interface ParsedSource extends FileIdentity {
   parsed: ParsedDocument | undefined;
@@ -47,20 +38,7 @@ export function readSource(uri: string, kind: 'document' | 'kb', text: string, d
   if (deferBody && text.length >= LARGE_DOCUMENT_CHARS) deferred = readFrontMatter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   else parsed = parseDocument(uri, text);
   const frontMatter = parsed ? parsed.frontMatter : deferred!.frontMatter;
-  const out: ParsedSource = { parsed, deferred, records: [], kbProblems: [], docId: undefined, title: undefined };
-  const data = frontMatter?.data;
-  if (typeof data?.title === 'string') out.title = data.title;
-  const idField = frontMatter?.fields.get('id');
-  if (data && typeof data.id === 'string' && idField) {
-    if (typeof data.kind === 'string') {
-      const note = recordFromFrontMatter(uri, data, idField.valueSpan, frontMatter?.fields);
-      if (note.record) out.records = [note.record];
-      out.kbProblems = note.problems as CoreDiagnostic[];
-    } else {
-      out.docId = { id: data.id, span: idField.valueSpan };
-    }
-  }
-  return out;
+  return { parsed, deferred, ...identityOf(uri, frontMatter) };
 }
 
 /** Diagnostics a definition note keeps from the document rules: YAML syntax and body-level problems. */
