@@ -16,6 +16,7 @@ const extras = await ensureExtras(lex);
 for (let i = 0; i < runs; i++) {
   const r = await measureOurs({ root: corpusDir(size), manifest, extras, mentions: 0, coldTimeoutMs: 180_000, log: () => undefined, serverArgs: [], coldOnly: true });
   console.log(`cold index ${r.coldMs?.toFixed(0)} ms wall, ${r.coldCpuMs?.toFixed(0)} ms CPU, RSS ${r.rss?.rssMb.toFixed(0)} MB (peak ${r.rss?.peakMb.toFixed(0)}), ${r.readyDocuments} documents; load ${loadavg()[0].toFixed(2)}`);
+  if (r.indexLog) console.log(`  server: ${r.indexLog}`);
 }
 }
 

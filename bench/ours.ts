@@ -50,6 +50,8 @@ export interface OursResult {
   hugeHover?: RequestLatency;
   crashed: boolean;
   notes: string[];
+  /** The server's own account of the cold index (its "Indexed …" log line: phases and their times). */
+  indexLog?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -137,6 +139,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
     res.rss = server.memory();
     log(`  cold index ${res.coldMs?.toFixed(0)} ms (ready ${res.readyMs?.toFixed(0)}, all published ${res.allPublishedMs?.toFixed(0)}), RSS ${res.rss?.rssMb.toFixed(0)} MB`);
 
+    res.indexLog = server.log.find((m) => m.startsWith('Indexed '));
     if (o.coldOnly) return res;
 
     // Requests on 1,000 random mentions, each document open as in an editor (opened first, then queried).

@@ -18,6 +18,8 @@ type Waiter = { test: (p: Published) => boolean; resolve: (p: Published) => void
 export class LspProcess {
   readonly conn: MessageConnection;
   readonly stderr: string[] = [];
+  /** The server's log (window/logMessage), last 200 messages. */
+  readonly log: string[] = [];
   /** Latest publishDiagnostics per uri. */
   readonly published = new Map<string, Published>();
   exitCode: number | null | undefined = undefined;
@@ -61,6 +63,10 @@ export class LspProcess {
       if (method === 'client/registerCapability' || method === 'client/unregisterCapability' || method === 'window/workDoneProgress/create') return null;
       if (method === 'workspace/workspaceFolders') return this.folders;
       return null;
+    });
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      this.log.push(p.message);
+      if (this.log.length > 200) this.log.shift();
     });
     this.conn.onNotification(() => {});
     this.conn.onError(() => {});

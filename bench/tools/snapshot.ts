@@ -23,8 +23,11 @@ async function main(): Promise<void> {
   const { index } = await loadWorkspace([root], { ...DEFAULT_CONFIG, severity: {} }, loadBuiltinKb(), undefined, undefined, { workers, keepInformation: true });
   const lines: string[] = [];
   const total = createHash('sha256');
-  for (const uri of index.uris().sort()) {
-    const doc = index.document(uri)!;
+  const uris = index.uris().sort();
+  // Every analysis first: analysing a summarised file invalidates the reference lists of its ids.
+  const docs = new Map(uris.map((uri) => [uri, index.document(uri)!]));
+  for (const uri of uris) {
+    const doc = docs.get(uri)!;
     const p = doc.parsed;
     const fields = p.frontMatter ? [...p.frontMatter.fields.values()] : null;
     const ids = [...referencedIds(doc)].sort();

@@ -1,7 +1,8 @@
 // Policy Lens language server: a thin LSP adapter over the pure analysis core (server/src/core).
 // Run as `node server/out/server.js --stdio` (or `--node-ipc` from the VS Code client).
 import type { CancellationToken, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
-import { loadBuiltinKbDetailed } from './core/kb/builtin';
+import { loadBuiltinKbDetailed, type BuiltinKbLoad } from './core/kb/builtin';
+import { prestartWorkers } from './core/workspace/parallel/pool';
 import { pathToUri } from './core/workspace/uri';
 import { serverCapabilities } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
@@ -20,6 +21,19 @@ import { documentSymbols, workspaceSymbols } from './lsp/symbols';
 import { registerSync, registerWatchers } from './lsp/sync';
 import { createServerConnection } from './lsp/transport';
 
+// The analysis workers start loading their code and the built-in knowledge base now, while the client and the
+// server shake hands and the workspace's files are listed: the first indexing finds them ready.
+const builtinAtStart = loadBuiltin();
+prestartWorkers(builtinAtStart.records);
+
+function loadBuiltin(): BuiltinKbLoad {
+  try {
+    return loadBuiltinKbDetailed();
+  } catch (e) {
+    return { records: [], problems: [], from: 'compiled', failure: e };
+  }
+}
+
 const connection = createServerConnection();
 const session = new Session(connection);
 const publisher = new DiagnosticsPublisher(session);
@@ -30,11 +44,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri);
   session.roots = folders?.length ? folders : params.rootUri ? [params.rootUri] : params.rootPath ? [pathToUri(params.rootPath)] : [];
   indexer.initializationSettings = readSettings(params.initializationOptions);
-  try {
-    const builtin = loadBuiltinKbDetailed();
-    session.builtin = builtin.records;
-    for (const p of builtin.problems) connection.console.error(`built-in kb ${p.uri}: ${p.message}`);
-  } catch (e) {
+  const builtin = builtinAtStart;
+  session.builtin = builtin.records;
+  for (const p of builtin.problems) connection.console.error(`built-in kb ${p.uri}: ${p.message}`);
+  if (builtin.failure !== undefined) {
+    const e = builtin.failure;
     connection.console.error(`The built-in knowledge base could not be loaded: ${e instanceof Error ? e.message : e}`);
   }
   return { capabilities: serverCapabilities(), serverInfo: { name: 'policy-lens', version: '0.1.0' } };

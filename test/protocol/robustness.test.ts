@@ -328,6 +328,8 @@ test('hover, completion and diagnostics from hostile kb records and documents ar
     const lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     const trips = lines.filter((l) => /^(net|exec) /.test(l));
     assert.deepEqual(trips, [], 'no network request, no process started');
+    const threads = lines.filter((l) => l.startsWith('thread '));
+    assert.ok(threads.every((l) => l === `thread ${resolve(REPO, 'server', 'out', 'analysisWorker.js')}`), `only the server's own analysis workers run: ${threads}`);
     const allowed = [realpathSync(root), resolve(REPO, 'server')];
     const paths = lines.filter((l) => /^(read|list) \//.test(l)).map((l) => l.replace(/^\w+ /, ''));
     assert.ok(paths.length > 0, 'the guard saw the server read its files');

@@ -1,7 +1,8 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location as LspLocation } from 'vscode-languageserver/node';
 import type { CoreDiagnostic, Severity } from '../core/rules/types';
 import type { Positions } from '../core/text/lineIndex';
-import type { IndexedDocument } from '../core/workspace/types';
+import type { IndexedDocument, Location } from '../core/workspace/types';
+import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { yieldToEventLoop, type Session } from './session';
 
 export const DIAGNOSTIC_SOURCE = 'policy-lens';
@@ -20,7 +21,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(session: Session, lines: Positions, d: CoreDiagnostic): Diagnostic {
+/** `locate` converts the locations of related information (the session's `location`, or a loading index's). */
+export function toLspDiagnostic(locate: (loc: Location) => LspLocation, lines: Positions, d: CoreDiagnostic): Diagnostic {
   const out: Diagnostic = {
     range: lines.rangeOf(d.span),
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Warning,
@@ -29,7 +31,7 @@ export function toLspDiagnostic(session: Session, lines: Positions, d: CoreDiagn
     message: d.message,
   };
   if (d.related?.length) {
-    out.relatedInformation = d.related.map((r) => ({ location: session.location(r), message: r.message }));
+    out.relatedInformation = d.related.map((r) => ({ location: locate(r), message: r.message }));
   }
   if (d.tags?.length) {
     out.tags = d.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
@@ -93,7 +95,9 @@ export class DiagnosticsPublisher {
         const doc = open ? index.document(uri) : undefined;
         const found = doc ? { diagnostics: doc.diagnostics, lines: doc.parsed.lines } : index.diagnosticsOf(uri);
         if (found) {
-          diagnostics = found.diagnostics.filter((d) => open || SHOWN_WHEN_CLOSED.has(d.severity)).map((d) => toLspDiagnostic(this.session, found.lines, d));
+          diagnostics = found.diagnostics
+            .filter((d) => open || SHOWN_WHEN_CLOSED.has(d.severity))
+            .map((d) => toLspDiagnostic((loc) => this.session.location(loc), found.lines, d));
           version = this.session.openDocument(uri)?.version;
         }
       } catch (e) {
@@ -101,12 +105,36 @@ export class DiagnosticsPublisher {
           `Analysing ${this.session.displayPath(uri)} failed: ${e instanceof Error ? e.stack : String(e)}`,
         );
       }
-      // Closed files without problems need no message; open ones always get one, so the editor knows the
-      // version it has seen is clean.
-      if (diagnostics.length === 0 && !this.published.has(uri) && !this.session.isOpen(uri)) continue;
-      if (diagnostics.length) this.published.add(uri);
-      else this.published.delete(uri);
-      void this.session.connection.sendDiagnostics({ uri: this.session.clientUri(uri), version, diagnostics });
+      this.send(uri, diagnostics, version);
+    }
+  }
+
+  /** Closed files without problems need no message; open ones always get one (the editor learns its version is clean). */
+  private send(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
+    if (diagnostics.length === 0 && !this.published.has(uri) && !this.session.isOpen(uri)) return;
+    if (diagnostics.length) this.published.add(uri);
+    else this.published.delete(uri);
+    void this.session.connection.sendDiagnostics({ uri: this.session.clientUri(uri), version, diagnostics });
+  }
+
+  /**
+   * While an index is being loaded (not yet the session's): publishes closed files' diagnostics from their
+   * summaries as the analysis workers deliver them, so the editor has them as soon as they exist. Open documents
+   * wait for the editor's text. Adds the uris it took care of to `done` (publishAll then skips them).
+   */
+  publishLoading(index: WorkspaceIndex, uris: readonly string[], done: Set<string>): void {
+    const locate = (loc: Location): LspLocation => ({
+      uri: this.session.clientUri(loc.uri),
+      range: (index.lines(loc.uri) ?? this.session.lines(loc.uri))?.rangeOf(loc.span) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+    for (const uri of uris) {
+      if (this.session.isOpen(uri) || index.needsSlicedAnalysis(uri)) continue;
+      const found = index.diagnosticsOf(uri);
+      if (!found) continue;
+      const diagnostics: Diagnostic[] = [];
+      for (const d of found.diagnostics) if (SHOWN_WHEN_CLOSED.has(d.severity)) diagnostics.push(toLspDiagnostic(locate, found.lines, d));
+      this.send(uri, diagnostics, undefined);
+      done.add(uri);
     }
   }
 
@@ -114,11 +142,13 @@ export class DiagnosticsPublisher {
    * Everything the index holds, and empty lists for files it no longer holds. Open documents go first; the work
    * is cut into slices of a few milliseconds so requests are answered while a large corpus is analysed.
    */
-  async publishAll(onProgress?: (done: number, total: number) => void, isStale?: () => boolean): Promise<void> {
+  async publishAll(onProgress?: (done: number, total: number) => void, isStale?: () => boolean, alreadyDone?: Set<string>): Promise<void> {
     const index = this.session.index;
     if (!index) return;
     const uris = new Set(index.uris());
     for (const uri of this.published) uris.add(uri);
+    // Published while the index was loading, and not opened since.
+    for (const uri of alreadyDone ?? []) if (!this.session.isOpen(uri)) uris.delete(uri);
     const open: string[] = [];
     const closed: string[] = [];
     for (const uri of uris) (this.session.isOpen(uri) ? open : closed).push(uri);

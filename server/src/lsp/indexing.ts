@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type PolicyLensConfig } from '../core/config/config';
 import { loadWorkspaceConfig } from '../core/workspace/loadConfig';
-import { loadWorkspace } from '../core/workspace/loadWorkspace';
+import { loadWorkspace, type LoadTimings } from '../core/workspace/loadWorkspace';
 import { pathToUri } from '../core/workspace/uri';
 import type { DiagnosticsPublisher } from './diagnostics';
-import type { Session } from './session';
+import { yieldToEventLoop, type Session } from './session';
 import { layerSettings, readSettings, type EditorSettings } from './settings';
 
 /**
@@ -91,6 +91,7 @@ export class Indexer {
     try {
       const config = await this.computeConfig();
       const started = Date.now();
+      const publishedEarly = new Set<string>();
       const loaded = await loadWorkspace(
         session.rootDirs,
         config,
@@ -101,6 +102,10 @@ export class Indexer {
         {
           onWorkerFailure: (e) =>
             connection.console.warn(`Analysis workers failed; indexing on one thread: ${e instanceof Error ? e.stack : String(e)}`),
+          // Diagnostics go out as the workers deliver them, not after the whole corpus.
+          onAnalysed: (uris, index) => {
+            if (generation === this.generation) this.publisher.publishLoading(index, uris, publishedEarly);
+          },
         },
       );
       if (generation !== this.generation) return;
@@ -115,17 +120,19 @@ export class Indexer {
       await this.publisher.publishAll(
         (done, total) => progress.report(50 + Math.round((done / total) * 50), `analysed ${done}/${total} files`),
         () => generation !== this.generation,
+        publishedEarly,
       );
       if (generation !== this.generation) return;
-      // "Mentioned in" lists for every id, built in one pass once the editor has its diagnostics: no hover walks
-      // the corpus for its first answer.
+      // Reverse indexes and "mentioned in" lists, built in slices once the editor has its diagnostics: no hover
+      // walks the corpus for its first answer, and requests are answered meanwhile.
       setImmediate(() => {
-        if (generation === this.generation && session.index === loaded.index) loaded.index.warmMentioning();
+        if (generation === this.generation && session.index === loaded.index) void loaded.index.warm(yieldToEventLoop);
       });
       const stats = loaded.index.stats();
       connection.console.info(
         `Indexed ${stats.documents} documents and ${loaded.kbFiles.length} kb files in ${Date.now() - started} ms ` +
-          `(${stats.entities} entities, ${stats.instruments} instruments).`,
+          `(${stats.entities} entities, ${stats.instruments} instruments): ${describeTimings(loaded.timings)}; ` +
+          `${Math.round(performance.now())} ms since the server started.`,
       );
     } catch (e) {
       connection.console.error(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -144,4 +151,10 @@ export class Indexer {
     this.lastState = key;
     void this.session.connection.sendNotification(INDEX_STATE_NOTIFICATION, payload);
   }
+}
+
+function describeTimings(t: LoadTimings): string {
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const how = t.workers ? `${t.workers} worker${t.workers > 1 ? 's' : ''}` : 'on the main thread';
+  return `listing ${ms(t.discoveryMs)}, reading ${ms(t.identityMs)}, analysis ${ms(t.analysisMs)} (${how})`;
 }

@@ -21,6 +21,8 @@ export interface BuiltinKbLoad {
   problems: (KbProblem & { uri: string })[];
   /** 'compiled' when server/out/kb.json was used, 'yaml' when the YAML files were parsed. */
   from: 'compiled' | 'yaml';
+  /** Why nothing could be loaded (the server then runs on the workspace's own records). */
+  failure?: unknown;
 }
 
 const here: string = typeof __dirname === 'string' ? __dirname : process.cwd();

@@ -3,7 +3,7 @@ import type { PolicyLensConfig } from '../config/config';
 import type { LoadedRecord } from '../kb/record';
 import { discoverFiles } from './discover';
 import { readText } from './readText';
-import { loadInWorkers, workerCount } from './parallel/pool';
+import { loadInWorkers, releaseWorkers, workerCount } from './parallel/pool';
 import { normalizeUri, pathToUri } from './uri';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -19,6 +19,15 @@ export interface LoadedWorkspace {
   /** Files that vanished or could not be read between listing and reading, with the reason. */
   unreadable: { uri: string; reason: string }[];
   refusedGlobs: string[];
+  /** Milliseconds spent listing files, then reading them with what they declare, then analysing (workers: how many). */
+  timings: LoadTimings;
+}
+
+export interface LoadTimings {
+  discoveryMs: number;
+  identityMs: number;
+  analysisMs: number;
+  workers: number;
 }
 
 export { MAX_FILE_BYTES, readText } from './readText';
@@ -32,6 +41,8 @@ export interface LoadOptions {
   onWorkerFailure?: (error: unknown) => void;
   /** Heap limits per worker. */
   workerResourceLimits?: ResourceLimits;
+  /** Told of files as the workers' summaries of them are installed (the server publishes their diagnostics). */
+  onAnalysed?: (uris: string[], index: WorkspaceIndex) => void;
 }
 
 /** Discovers and reads every corpus and kb file under the roots into a new index (kb rebuilt once). */
@@ -43,6 +54,7 @@ export async function loadWorkspace(
   isCancelled?: () => boolean,
   options: LoadOptions = {},
 ): Promise<LoadedWorkspace> {
+  const started = performance.now();
   const index = new WorkspaceIndex({ config, builtin, roots: rootDirs.map(pathToUri) });
   const documents: string[] = [];
   const kbFiles: string[] = [];
@@ -53,11 +65,13 @@ export async function loadWorkspace(
     kbFiles.push(...found.kbFiles);
     refusedGlobs.push(...found.refusedGlobs);
   }
+  const discoveryMs = performance.now() - started;
   const all = [...kbFiles.map((p) => ({ p, kind: 'kb' as const })), ...documents.map((p) => ({ p, kind: 'document' as const }))];
   // One URL conversion per file (they cost microseconds each, and a corpus has thousands).
   const uriOf = new Map(all.map(({ p }) => [p, pathToUri(p)]));
-  const result = (index: WorkspaceIndex, unreadable: LoadedWorkspace['unreadable']): LoadedWorkspace => ({
+  const result = (index: WorkspaceIndex, unreadable: LoadedWorkspace['unreadable'], phases: Omit<LoadTimings, 'discoveryMs'>): LoadedWorkspace => ({
     index,
+    timings: { discoveryMs, ...phases },
     documents: documents.map((p) => uriOf.get(p)!),
     kbFiles: kbFiles.map((p) => uriOf.get(p)!),
     unreadable,
@@ -68,20 +82,26 @@ export async function loadWorkspace(
     try {
       const files = all.map(({ p, kind }) => ({ path: p, uri: normalizeUri(uriOf.get(p)!), kind }));
       const progress = onProgress && ((done: number, total: number) => onProgress({ done, total }));
+      const phase = performance.now();
+      let identityMs = 0;
       const loaded = await loadInWorkers(index, files, builtin, {
+        onIdentified: () => (identityMs = performance.now() - phase),
         workers,
         keepInformation: !!options.keepInformation,
         onProgress: progress,
         isCancelled,
         resourceLimits: options.workerResourceLimits,
+        onAnalysed: options.onAnalysed,
       });
-      return result(index, loaded?.unreadable ?? []);
+      return result(index, loaded?.unreadable ?? [], { identityMs, analysisMs: performance.now() - phase - identityMs, workers });
     } catch (e) {
       // A worker that cannot start or crashes costs speed, never the index: load on this thread instead.
       options.onWorkerFailure?.(e);
       return loadWorkspace(rootDirs, config, builtin, onProgress, isCancelled, { ...options, workers: 0 });
     }
   }
+  releaseWorkers(); // started ahead (prestartWorkers), not needed for this one
+  const phase = performance.now();
   const unreadable: { uri: string; reason: string }[] = [];
   const loaded: { uri: string; text: string; kind: 'document' | 'kb' }[] = [];
   // Bounded parallel reads: enough to keep the disk busy without opening thousands of handles at once.
@@ -97,7 +117,8 @@ export async function loadWorkspace(
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   loaded.sort((a, b) => (a.uri < b.uri ? -1 : 1));
-  index.setMany(loaded);
+  const identityMs = performance.now() - phase;
+  index.setMany(loaded); // analyses nothing yet: the caller's first queries do
   onProgress?.({ done: all.length, total: all.length });
-  return result(index, unreadable);
+  return result(index, unreadable, { identityMs, analysisMs: performance.now() - phase - identityMs, workers: 0 });
 }

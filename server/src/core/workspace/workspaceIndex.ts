@@ -19,25 +19,26 @@ import { createRuleContext, type DeclaringDocument } from './ruleContext';
 import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
 import { firstMentions, listEntry, sortMentioning, spanOf } from './mentionLists';
 import { countBySeverity, suggestsAnId, summaryReferences, type DocumentSummary } from './summary';
+import type { AnalysedFile, IdentifiedFile } from './parallel/protocol';
 import { findTarget } from './targets';
 import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningDocument, Reference, Target, WorkspaceQueries } from './types';
 import { normalizeUri, uriToPath } from './uri';
 
 /** One file the index holds: a corpus document or a kb YAML file, with what parsing alone can tell. */
-interface SourceFile extends FileIdentity {
-  uri: string;
-  /** Decoded on first use for files the workers read (see `setParsed`). */
-  readonly text: string;
+class SourceFile implements FileIdentity {
+  records: LoadedRecord[] = [];
+  kbProblems: CoreDiagnostic[] = [];
+  docId: FileIdentity['docId'] = undefined;
+  /** The front-matter title (shown for `related:` targets). */
+  title: string | undefined = undefined;
   /** Length of the text, or of its UTF-8 bytes while not decoded (an upper bound): what "huge" is judged by. */
   size: number;
-  version: number;
-  kind: 'document' | 'kb';
   /** The parse; undefined until needed when the file came from a worker (or is huge, see `deferred`). */
-  parsed: ParsedDocument | undefined;
+  parsed: ParsedDocument | undefined = undefined;
   /** A huge document's front-matter, read at once; its body is parsed when first needed (see parsedOf). */
   deferred?: FrontMatterResult;
   /** Cached analysis; undefined when the file must be analysed again. */
-  analysis: IndexedDocument | undefined;
+  analysis: IndexedDocument | undefined = undefined;
   /** What cross-file answers need, when the file has no analysis (computed by a worker); dropped with it. */
   summary?: DocumentSummary;
   /** Positions in the text when there is no analysis to take them from. */
@@ -50,6 +51,39 @@ interface SourceFile extends FileIdentity {
   listed: DocumentInfo | undefined;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
   failure?: unknown;
+  /** The text, or its UTF-8 bytes until first read (files the workers read), or nothing yet (see `supply`). */
+  private content: string | Uint8Array | undefined;
+
+  constructor(
+    readonly uri: string,
+    content: string | Uint8Array | undefined,
+    size: number,
+    public version: number,
+    readonly kind: 'document' | 'kb',
+    previous: SourceFile | undefined,
+  ) {
+    this.content = content;
+    this.size = size;
+    this.refs = previous?.refs ?? new Set();
+    this.mentioned = previous?.mentioned ?? new Map();
+    this.listed = previous?.listed;
+  }
+
+  /** Decoded on first read (as readText decodes) for files the workers read; their bytes are then let go. */
+  get text(): string {
+    const content = this.content;
+    if (typeof content === 'string') return content;
+    if (content === undefined) throw new Error(`the text of ${this.uri} has not arrived from the analysis workers`);
+    const text = Buffer.from(content.buffer, content.byteOffset, content.length).toString('utf8');
+    this.content = text;
+    this.size = text.length;
+    return text;
+  }
+
+  /** The bytes of a file taken in by its identity alone (setIdentified). */
+  supply(bytes: Uint8Array): void {
+    if (this.content === undefined) this.content = bytes;
+  }
 }
 
 export { LARGE_DOCUMENT_CHARS };
@@ -63,16 +97,6 @@ export interface IdentitySnapshot {
   records: LoadedRecord[];
   /** Declared document ids with their documents, in index order. */
   declared: [string, DeclaringDocument[]][];
-}
-
-/** A file as the analysis workers hand it over: its text and identity, parsed there. */
-export interface ParsedFile extends FileIdentity {
-  uri: string;
-  /** The file's UTF-8 bytes, transferred from the worker: most files' text is never needed on this thread. */
-  bytes: Uint8Array;
-  kind: 'document' | 'kb';
-  /** Parsing threw in the worker (a bug): kept for `document()` to report, like a failure here. */
-  failure?: string;
 }
 
 export interface WorkspaceIndexOptions {
@@ -124,6 +148,10 @@ export class WorkspaceIndex implements WorkspaceQueries {
       .map((p) => new RootMatcher(p, this.config));
   }
 
+  get configuration(): PolicyLensConfig {
+    return this.config;
+  }
+
   get kb(): KnowledgeBase {
     if (!this.kbCache) this.kbCache = this.buildKb();
     return this.kbCache;
@@ -164,6 +192,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
   // ---- mutation -------------------------------------------------------------------------------------------------
 
   setConfig(config: PolicyLensConfig): ChangeResult {
+    this.flushReverse();
     this.config = config;
     this.matchers = this.makeMatchers(this.roots);
     this.kbCache = undefined;
@@ -177,24 +206,48 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return this.batch(() => this.put(uri, text, version, kind));
   }
 
-  /** Adds files parsed by the analysis workers (initial indexing): their identity is known, their parse is not kept. */
-  setParsed(files: Iterable<ParsedFile>): ChangeResult {
-    return this.batch(() => [...files].flatMap((f) => this.put(f.uri, f.bytes, undefined, f.kind, f)));
+  /**
+   * Takes in files the analysis workers read, by what they declare (initial indexing): their bytes and summaries
+   * follow with `installAnalysed`. The knowledge base is built once, for all of them.
+   */
+  setIdentified(files: Iterable<IdentifiedFile>): ChangeResult {
+    return this.batch(() => [...files].flatMap((f) => this.put(f.uri, undefined, undefined, f.kind, f)));
   }
 
   /**
-   * Installs summaries the workers computed against `identitySnapshot()`; the caller changes nothing in between.
-   * A file analysed here meanwhile (or whose parse failed) keeps what it has.
+   * Installs what the workers computed against `identitySnapshot()` (the caller changed nothing since
+   * `setIdentified`): each file's bytes, and its summary. A file analysed here meanwhile keeps its analysis.
+   * "Mentioned in" and reference bookkeeping waits for the first query that needs it (see flushReverse).
    */
-  setSummaries(summaries: Iterable<DocumentSummary>): void {
-    for (const summary of summaries) {
-      const file = this.files.get(summary.uri);
-      if (!file || file.analysis || file.failure !== undefined) continue;
+  installAnalysed(files: Iterable<AnalysedFile>): void {
+    for (const { uri, bytes, summary, failure } of files) {
+      const file = this.files.get(uri);
+      if (!file) continue;
+      file.supply(bytes);
+      if (failure !== undefined && file.failure === undefined) file.failure = new Error(failure);
+      if (!summary || file.analysis || file.failure !== undefined) continue;
       summary.version = file.version;
       file.summary = summary;
-      this.setReferrers(file, new Set(summary.ids), summary);
+      this.unindexed.push(file);
     }
     this.generation++;
+  }
+
+  /** Files with a summary not yet in the reverse indexes (see installAnalysed). */
+  private unindexed: SourceFile[] = [];
+
+  /**
+   * Puts summarised files into the reverse indexes (referrers, "mentioned in" entries): at most `limit` of them,
+   * all by default. Everything that reads or changes those indexes calls it first; after the initial indexing the
+   * server runs it in slices (see warm).
+   */
+  private flushReverse(limit = Infinity): void {
+    let n = 0;
+    while (this.unindexed.length && n++ < limit) {
+      const file = this.unindexed.pop()!;
+      // Dropped, re-analysed or replaced meanwhile: whoever did that indexed what it has now.
+      if (file.summary && !file.analysis && this.files.get(file.uri) === file) this.setReferrers(file, new Set(file.summary.ids), file.summary);
+    }
   }
 
   /** Loads many files with one knowledge-base rebuild at the end (initial indexing). */
@@ -218,6 +271,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Runs mutations, then works out which files' answers may differ: the touched ones and their dependants. */
   private batch(fn: () => string[]): ChangeResult {
+    this.flushReverse();
     const kbBefore = this.kbCache;
     this.identityMoved = false;
     const changed = new Set<string>(fn());
@@ -249,29 +303,20 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return { changed: [...changed] };
   }
 
-  private put(uri: string, content: string | Uint8Array, version: number | undefined, kind: 'document' | 'kb' | undefined, parsedElsewhere?: ParsedFile): string[] {
+  private put(
+    uri: string,
+    content: string | undefined,
+    version: number | undefined,
+    kind: 'document' | 'kb' | undefined,
+    identified?: IdentifiedFile,
+  ): string[] {
     const key = normalizeUri(uri);
     const resolvedKind = kind ?? (this.classify(key) === 'kb' ? 'kb' : 'document');
     const previous = this.files.get(key);
-    const file: SourceFile = {
-      uri: key,
-      text: typeof content === 'string' ? content : '', // bytes: see decodeOnDemand below
-      size: content.length,
-      version: version ?? ++this.versionCounter,
-      kind: resolvedKind,
-      parsed: undefined,
-      records: [],
-      kbProblems: [],
-      docId: undefined,
-      title: undefined,
-      analysis: undefined,
-      refs: previous?.refs ?? new Set(),
-      mentioned: previous?.mentioned ?? new Map(),
-      listed: previous?.listed,
-    };
-    if (typeof content !== 'string') decodeOnDemand(file, content);
-    if (parsedElsewhere) {
-      const { records, kbProblems, docId, title, failure } = parsedElsewhere;
+    const size = content?.length ?? identified?.size ?? 0;
+    const file = new SourceFile(key, content, size, version ?? ++this.versionCounter, resolvedKind, previous);
+    if (identified) {
+      const { records, kbProblems, docId, title, failure } = identified;
       Object.assign(file, { records, kbProblems, docId, title });
       if (failure !== undefined) file.failure = new Error(failure);
     } else {
@@ -594,6 +639,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Analyses every file that has neither analysis nor summary, so reverse lookups are complete. */
   private ensureAll(): void {
+    this.flushReverse();
     if (this.allAnalysed) return;
     for (const file of this.files.values()) this.summaryOrAnalysis(file);
     // Files being analysed in slices are not done yet: look again next time.
@@ -702,13 +748,51 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   /**
-   * Builds every id's "mentioned in" list in one pass over the files (after indexing, off the request path), so
-   * no hover has to walk the corpus for its first answer.
+   * Builds every id's "mentioned in" list in one pass over the files, so no hover has to walk the corpus for its
+   * first answer.
    */
   warmMentioning(): void {
     this.ensureAll();
+    for (const [id, docs] of this.collectMentioning(this.files.values())) this.mentioningCache.set(id, sortMentioning(docs));
+  }
+
+  /**
+   * What the first queries after the initial indexing would otherwise do themselves: the reverse indexes, then
+   * every "mentioned in" list. In slices of about `sliceMs`, awaiting `pause` between them so that requests are
+   * answered meanwhile; a request that needs it all simply finishes the work. Lists are kept only if nothing
+   * changed while they were built.
+   */
+  async warm(pause: () => Promise<void>, sliceMs = 10): Promise<void> {
+    let start = performance.now();
+    const due = async () => {
+      if (performance.now() - start < sliceMs) return;
+      await pause();
+      start = performance.now();
+    };
+    while (this.unindexed.length) {
+      this.flushReverse(64);
+      await due();
+    }
+    this.ensureAll();
+    const generation = this.generation;
+    const files = [...this.files.values()];
     const lists = new Map<string, MentioningDocument[]>();
-    for (const file of this.files.values()) {
+    for (let i = 0; i < files.length; i += 256) {
+      this.collectMentioning(files.slice(i, i + 256), lists);
+      await due();
+      if (this.generation !== generation) return;
+    }
+    for (const [id, docs] of lists) {
+      sortMentioning(docs);
+      await due();
+      if (this.generation !== generation) return;
+      this.mentioningCache.set(id, docs);
+    }
+  }
+
+  /** "Mentioned in" entries of the files, for ids without a cached list. */
+  private collectMentioning(files: Iterable<SourceFile>, lists = new Map<string, MentioningDocument[]>()): Map<string, MentioningDocument[]> {
+    for (const file of files) {
       if (!file.listed) continue;
       for (const [id, where] of file.mentioned) {
         if (this.mentioningCache.has(id)) continue;
@@ -718,7 +802,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
         else lists.set(id, [entry]);
       }
     }
-    for (const [id, docs] of lists) this.mentioningCache.set(id, sortMentioning(docs));
+    return lists;
   }
 
   fixesFor(uri: string, diagnostic: CoreDiagnostic): Fix[] {
@@ -749,24 +833,6 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return path.relative(process.cwd(), p) || p;
   }
 }
-
-/** Makes `file.text` decode `bytes` (as readText would) on first read, then forget them. */
-function decodeOnDemand(file: SourceFile, bytes: Uint8Array): void {
-  let raw: Uint8Array | undefined = bytes;
-  let text: string | undefined;
-  Object.defineProperty(file, 'text', {
-    enumerable: true,
-    get: () => {
-      if (text === undefined) {
-        text = Buffer.from(raw!.buffer, raw!.byteOffset, raw!.length).toString('utf8');
-        raw = undefined;
-        file.size = text.length;
-      }
-      return text;
-    },
-  });
-}
-
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);

@@ -3,78 +3,49 @@ import { parentPort } from 'node:worker_threads';
 import { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { LoadedRecord } from '../../kb/record';
 import { lexiconFor } from '../../recognition/lexicon';
+import { documentIdentity } from '../fileIdentity';
 import { MAX_FILE_BYTES, TOO_LARGE } from '../readText';
 import { createRuleContext, type DeclaringDocument } from '../ruleContext';
-import { analyseSource, readSource, type ParsedSource } from '../sourceAnalysis';
-import { summarize, type DocumentSummary } from '../summary';
-import type { ParsedFile } from '../workspaceIndex';
-import type { AnalyseRequest, FromWorker, ParseRequest, ToWorker } from './protocol';
+import { analyseSource, readSource } from '../sourceAnalysis';
+import { summarize } from '../summary';
+import type { AnalyseRequest, AnalysedFile, FromWorker, IdentifiedFile, IdentifyRequest, ToWorker } from './protocol';
 
 /**
- * An analysis worker: parses its share of the workspace (phase 1), then analyses it against the workspace's
- * identity as the main thread assembled it (phase 2), sending summaries back. Holds its parses in between.
+ * An analysis worker. Phase 1 reads its share of the workspace into a few large buffers and reports what each
+ * file declares, decoding little more than front-matter; phase 2, once the index knows every file's identity,
+ * decodes and analyses each file and sends back its summary with the buffer its bytes are in. Reading a file once
+ * and never holding a parse between the phases keeps the worker's heap small: on the benchmark machine every
+ * newly touched megabyte costs milliseconds.
  */
 
 /** Files per message: large enough to amortise messaging, small enough to keep the main thread's turns short. */
 const BATCH = 64;
-/** Bytes a batch buffer starts with (it grows for a larger file); a batch is sent past half of it. */
+/** Bytes a batch buffer starts with (it grows for a larger file); a batch is closed past half of it. */
 const BATCH_BYTES = 1024 * 1024;
-const EMPTY = new Uint8Array(0);
 
-const parsed = new Map<string, ParsedSource & { uri: string; text: string; kind: 'document' | 'kb' }>();
 let builtin: LoadedRecord[] = [];
+/** The knowledge base of the built-in records alone, and its matcher: what most workspaces analyse against. */
 let prepared: KnowledgeBase | undefined;
+/** What phase 1 read, batch by batch, for phase 2. */
+let batches: Batch[] = [];
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(message, transfer);
 }
 
-function parsePhase(request: ParseRequest): void {
-  let batch = new Batch();
-  for (const { path, uri, kind } of request.files) {
-    const read = batch.read(path);
-    if ('error' in read) {
-      batch.unreadable.push({ uri, reason: read.error });
-    } else {
-      const text = read.bytes.toString('utf8');
-      const bytes = EMPTY; // replaced by a view of the batch's buffer when it is sent
-      try {
-        const source = readSource(uri, kind, text);
-        parsed.set(uri, { ...source, uri, text, kind });
-        batch.files.push({ uri, bytes, kind, records: source.records, kbProblems: source.kbProblems, docId: source.docId, title: source.title });
-      } catch (e) {
-        batch.files.push({ uri, bytes, kind, records: [], kbProblems: [], docId: undefined, title: undefined, failure: String((e as Error)?.stack ?? e) });
-      }
-    }
-    if (batch.full()) {
-      batch.send();
-      batch = new Batch();
-    }
-  }
-  batch.send();
-  post({ type: 'done' });
-  builtin = request.builtin;
-  // While the main thread merges what every worker parsed, build the knowledge base most workspaces end up with
-  // (the built-in records alone) and its matcher; phase 2 uses it when the snapshot adds no records.
-  setImmediate(() => {
-    if (!prepared) lexiconFor((prepared = new KnowledgeBase(builtin)));
-  });
+function prepare(records: LoadedRecord[]): void {
+  builtin = records;
+  prepared = new KnowledgeBase(builtin);
+  lexiconFor(prepared);
 }
 
-/**
- * Parsed files on their way to the main thread. Files are read straight into one buffer per batch, which is
- * transferred, not copied: thousands of small ArrayBuffers would each count as external memory and make the main
- * thread collect garbage far more often.
- */
+/** Files read straight into one buffer, transferred (not copied) to the main thread with their summaries. */
 class Batch {
-  files: ParsedFile[] = [];
-  unreadable: { uri: string; reason: string }[] = [];
-  private data = Buffer.allocUnsafe(BATCH_BYTES);
-  private size = 0;
-  /** Offset and length of each file in `files`, in order. */
-  private readonly placed: [number, number][] = [];
+  readonly files: { uri: string; kind: 'document' | 'kb'; start: number; length: number; failed: boolean }[] = [];
+  data = Buffer.allocUnsafe(BATCH_BYTES);
+  size = 0;
 
-  /** Reads a file to the end of the batch: its bytes (valid until the batch is sent), or why it could not be read. */
+  /** Reads a file to the end of the batch: its bytes (valid while the batch is held), or why it could not be read. */
   read(path: string): { bytes: Buffer } | { error: string } {
     let fd: number | undefined;
     try {
@@ -91,7 +62,6 @@ class Batch {
         length += n;
         if (length > MAX_FILE_BYTES) return { error: TOO_LARGE };
       }
-      this.placed.push([this.size, length]);
       this.size += length;
       return { bytes: this.data.subarray(this.size - length, this.size) };
     } catch (e) {
@@ -110,21 +80,48 @@ class Batch {
   }
 
   full(): boolean {
-    return this.files.length + this.unreadable.length >= BATCH || this.size >= BATCH_BYTES / 2;
-  }
-
-  send(): void {
-    // Buffers this large are never slices of Node's shared pool: the whole ArrayBuffer is ours to transfer.
-    const buffer = this.data.buffer as ArrayBuffer;
-    this.files.forEach((file, k) => (file.bytes = new Uint8Array(buffer, this.data.byteOffset + this.placed[k][0], this.placed[k][1])));
-    post({ type: 'parsed', files: this.files, unreadable: this.unreadable }, [buffer]);
+    return this.files.length >= BATCH || this.size >= BATCH_BYTES / 2;
   }
 }
 
-function analysePhase({ snapshot, keepInformation, withBuiltin }: AnalyseRequest): void {
+function identify({ files }: IdentifyRequest): void {
+  batches = [];
+  let batch = new Batch();
+  let identified: IdentifiedFile[] = [];
+  let unreadable: { uri: string; reason: string }[] = [];
+  for (const { path, uri, kind } of files) {
+    const read = batch.read(path);
+    if ('error' in read) {
+      unreadable.push({ uri, reason: read.error });
+      continue;
+    }
+    const { bytes } = read;
+    batch.files.push({ uri, kind, start: bytes.byteOffset - batch.data.byteOffset, length: bytes.length, failed: false });
+    try {
+      const identity = kind === 'kb' ? readSource(uri, kind, bytes.toString('utf8')) : documentIdentity(uri, bytes);
+      const { records, kbProblems, docId, title } = identity;
+      identified.push({ uri, kind, size: bytes.length, records, kbProblems, docId, title });
+    } catch (e) {
+      batch.files[batch.files.length - 1].failed = true;
+      identified.push({ uri, kind, size: bytes.length, records: [], kbProblems: [], docId: undefined, title: undefined, failure: String((e as Error)?.stack ?? e) });
+    }
+    if (batch.full()) {
+      batches.push(batch);
+      batch = new Batch();
+      post({ type: 'identified', files: identified, unreadable });
+      identified = [];
+      unreadable = [];
+    }
+  }
+  if (batch.files.length) batches.push(batch);
+  post({ type: 'identified', files: identified, unreadable });
+  post({ type: 'done' });
+}
+
+function analyse({ snapshot, keepInformation, withBuiltin }: AnalyseRequest): void {
   const kb =
-    withBuiltin && snapshot.records.length === 0
-      ? (prepared ??= new KnowledgeBase(builtin))
+    withBuiltin && snapshot.records.length === 0 && prepared
+      ? prepared
       : new KnowledgeBase([...(withBuiltin ? builtin : []), ...snapshot.records]);
   const declared = new Map<string, DeclaringDocument[]>(snapshot.declared);
   const context = createRuleContext({
@@ -140,30 +137,36 @@ function analysePhase({ snapshot, keepInformation, withBuiltin }: AnalyseRequest
     if (list) list.push(r);
     else recordsOf.set(r.origin.uri, [r]);
   }
-  let summaries: DocumentSummary[] = [];
-  let failures: { uri: string; message: string }[] = [];
-  for (const source of parsed.values()) {
-    try {
-      const file = { ...source, version: 0, records: recordsOf.get(source.uri) ?? [] };
-      summaries.push(summarize(analyseSource(file, source.parsed, kb, context), keepInformation));
-    } catch (e) {
-      failures.push({ uri: source.uri, message: String((e as Error)?.stack ?? e) });
+  for (const batch of batches) {
+    // Buffers this large are never slices of Node's shared pool: the whole ArrayBuffer is ours to transfer.
+    const buffer = batch.data.buffer as ArrayBuffer;
+    const out: AnalysedFile[] = [];
+    for (const { uri, kind, start, length, failed } of batch.files) {
+      const bytes = new Uint8Array(buffer, batch.data.byteOffset + start, length);
+      if (failed) {
+        out.push({ uri, bytes });
+        continue;
+      }
+      try {
+        const text = batch.data.toString('utf8', start, start + length);
+        const source = readSource(uri, kind, text);
+        const file = { ...source, uri, text, kind, version: 0, records: recordsOf.get(uri) ?? [] };
+        out.push({ uri, bytes, summary: summarize(analyseSource(file, source.parsed, kb, context), keepInformation) });
+      } catch (e) {
+        out.push({ uri, bytes, failure: String((e as Error)?.stack ?? e) });
+      }
     }
-    if (summaries.length + failures.length >= BATCH) {
-      post({ type: 'summaries', summaries, failures });
-      summaries = [];
-      failures = [];
-    }
+    post({ type: 'analysed', files: out }, [buffer]);
   }
-  parsed.clear();
-  post({ type: 'summaries', summaries, failures });
+  batches = [];
   post({ type: 'done' });
 }
 
 parentPort?.on('message', (message: ToWorker) => {
   try {
-    if (message.type === 'parse') parsePhase(message);
-    else analysePhase(message);
+    if (message.type === 'prepare') prepare(message.builtin);
+    else if (message.type === 'identify') identify(message);
+    else analyse(message);
   } catch (e) {
     post({ type: 'error', message: String((e as Error)?.stack ?? e) });
   }
