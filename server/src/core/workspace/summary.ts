@@ -16,18 +16,18 @@ export interface DocumentSummary extends DocumentInfo {
   /** Some diagnostic suggests an id ("did you mean"): a new or vanished id in the workspace may change it. */
   hasSuggestions: boolean;
   /** Every id the document refers to: mentions (annotations included), wiki-links, front-matter id lists. */
-  ids: string[];
+  ids: readonly string[];
   /**
-   * References per id: ids[i]'s are refs[3k..] for k in [refStart[i], refStart[i+1]): start, end, kind.
-   * Plain arrays of small integers, not typed arrays: V8 keeps them compact on the heap, while ten thousand small
-   * ArrayBuffers would count as external memory and make the main thread collect garbage far more often.
+   * References per id: ids[i]'s are refs[3k..] for k in [refStart[i], refStart[i+1]): start, end, kind. Plain
+   * arrays where a summary is made; views of one Int32Array per batch where the workers' summaries arrive
+   * (parallel/summaryBatch.ts), never one ArrayBuffer per document.
    */
-  refStart: number[];
-  refs: number[];
+  refStart: ArrayLike<number>;
+  refs: ArrayLike<number>;
   /** First mention of ids[i] (annotations included): start, end; -1 when the id is only linked or listed. */
-  firstMention: number[];
+  firstMention: ArrayLike<number>;
   /** Line starts and length of the text: ranges for the editor without decoding the text. */
-  lineStarts: readonly number[];
+  lineStarts: ArrayLike<number>;
   textLength: number;
 }
 

@@ -20,9 +20,13 @@ import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } fr
 import { firstMentions, listEntry, sortMentioning, spanOf } from './mentionLists';
 import { countBySeverity, suggestsAnId, summaryReferences, type DocumentSummary } from './summary';
 import type { AnalysedFile, IdentifiedFile } from './parallel/protocol';
+import { unpackSummary, type SummaryTable } from './parallel/summaryBatch';
 import { findTarget } from './targets';
 import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningDocument, Reference, Target, WorkspaceQueries } from './types';
 import { normalizeUri, uriToPath } from './uri';
+
+const NO_REFS: ReadonlySet<string> = new Set();
+const NO_MENTIONS: ReadonlyMap<string, string> = new Map();
 
 /** One file the index holds: a corpus document or a kb YAML file, with what parsing alone can tell. */
 class SourceFile implements FileIdentity {
@@ -43,10 +47,10 @@ class SourceFile implements FileIdentity {
   summary?: DocumentSummary;
   /** Positions in the text when there is no analysis to take them from. */
   lines?: Positions;
-  /** Ids this file referred to at its last analysis (reverse index bookkeeping). */
-  refs: Set<string>;
-  /** Where it first mentions each id, and its title and date: what "mentioned in" lists show (see setReferrers). */
-  mentioned: Map<string, string>;
+  /** Ids this file referred to at its last analysis (reverse index bookkeeping); replaced, never changed. */
+  refs: ReadonlySet<string>;
+  /** Where it first mentions each id: what "mentioned in" lists show (see setReferrers); replaced, never changed. */
+  mentioned: ReadonlyMap<string, string>;
   /** The list entry for this file, shared by every "mentioned in" list it is in. */
   listed: DocumentInfo | undefined;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
@@ -64,8 +68,9 @@ class SourceFile implements FileIdentity {
   ) {
     this.content = content;
     this.size = size;
-    this.refs = previous?.refs ?? new Set();
-    this.mentioned = previous?.mentioned ?? new Map();
+    // Shared empty ones until the file's first analysis: a corpus has tens of thousands of files.
+    this.refs = previous?.refs ?? NO_REFS;
+    this.mentioned = previous?.mentioned ?? NO_MENTIONS;
     this.listed = previous?.listed;
   }
 
@@ -219,19 +224,29 @@ export class WorkspaceIndex implements WorkspaceQueries {
    * `setIdentified`): each file's bytes, and its summary. A file analysed here meanwhile keeps its analysis.
    * "Mentioned in" and reference bookkeeping waits for the first query that needs it (see flushReverse).
    */
-  installAnalysed(files: Iterable<AnalysedFile>): void {
-    for (const { uri, bytes, summary, failure } of files) {
+  installAnalysed(files: Iterable<AnalysedFile>, table: SummaryTable): void {
+    for (const { uri, bytes, summary: packed, failure } of files) {
       const file = this.files.get(uri);
       if (!file) continue;
       file.supply(bytes);
       if (failure !== undefined && file.failure === undefined) file.failure = new Error(failure);
-      if (!summary || file.analysis || file.failure !== undefined) continue;
+      if (!packed || file.analysis || file.failure !== undefined) continue;
+      const summary = unpackSummary(packed, table, this.intern);
       summary.version = file.version;
       file.summary = summary;
       this.unindexed.push(file);
     }
     this.generation++;
   }
+
+  /** One string per id across the workers' summaries (each batch brings its own copies). */
+  private readonly idStrings = new Map<string, string>();
+  private readonly intern = (id: string): string => {
+    const known = this.idStrings.get(id);
+    if (known !== undefined) return known;
+    this.idStrings.set(id, id);
+    return id;
+  };
 
   /** Files with a summary not yet in the reverse indexes (see installAnalysed). */
   private unindexed: SourceFile[] = [];
@@ -661,7 +676,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       // A file that cannot be analysed is in no "mentioned in" list.
       for (const id of file.mentioned.keys()) this.mentioningCache.delete(id);
       for (const id of file.refs) this.referencesCache.delete(id);
-      file.mentioned = new Map();
+      file.mentioned = NO_MENTIONS;
       return undefined;
     }
   }

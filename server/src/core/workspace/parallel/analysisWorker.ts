@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES, TOO_LARGE } from '../readText';
 import { createRuleContext, type DeclaringDocument } from '../ruleContext';
 import { analyseSource, readSource } from '../sourceAnalysis';
 import { summarize } from '../summary';
+import { SummaryPacker } from './summaryBatch';
 import type { AnalyseRequest, AnalysedFile, FromWorker, IdentifiedFile, IdentifyRequest, ToWorker } from './protocol';
 
 /**
@@ -137,6 +138,7 @@ function analyse({ snapshot, keepInformation, withBuiltin }: AnalyseRequest): vo
     if (list) list.push(r);
     else recordsOf.set(r.origin.uri, [r]);
   }
+  const packer = new SummaryPacker();
   for (const batch of batches) {
     // Buffers this large are never slices of Node's shared pool: the whole ArrayBuffer is ours to transfer.
     const buffer = batch.data.buffer as ArrayBuffer;
@@ -151,12 +153,13 @@ function analyse({ snapshot, keepInformation, withBuiltin }: AnalyseRequest): vo
         const text = batch.data.toString('utf8', start, start + length);
         const source = readSource(uri, kind, text);
         const file = { ...source, uri, text, kind, version: 0, records: recordsOf.get(uri) ?? [] };
-        out.push({ uri, bytes, summary: summarize(analyseSource(file, source.parsed, kb, context), keepInformation) });
+        out.push({ uri, bytes, summary: packer.pack(summarize(analyseSource(file, source.parsed, kb, context), keepInformation)) });
       } catch (e) {
         out.push({ uri, bytes, failure: String((e as Error)?.stack ?? e) });
       }
     }
-    post({ type: 'analysed', files: out }, [buffer]);
+    const table = packer.take();
+    post({ type: 'analysed', files: out, table }, [buffer, table.numbers.buffer as ArrayBuffer]);
   }
   batches = [];
   post({ type: 'done' });

@@ -5,6 +5,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { LoadedRecord } from '../../kb/record';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { snapshotOf } from './snapshot';
+import type { SummaryTable } from './summaryBatch';
 import type { AnalysedFile, FileToLoad, FromWorker, IdentifiedFile, ToWorker } from './protocol';
 
 /**
@@ -179,8 +180,8 @@ export async function loadInWorkers(
     const { builtin: included, ...rest } = snapshotOf(index.configuration, builtin, identified);
     const snapshot = { ...rest, builtin: [] };
     // Batches arrive in later turns of the event loop, after setIdentified below.
-    const install = (batch: AnalysedFile[]) => {
-      index.installAnalysed(batch);
+    const install = (batch: AnalysedFile[], table: SummaryTable) => {
+      index.installAnalysed(batch, table);
       done += batch.length;
       options.onProgress?.(Math.min(done, total), total);
       options.onAnalysed?.(batch.map((f) => f.uri), index);
@@ -189,7 +190,7 @@ export async function loadInWorkers(
       workers.map((worker) =>
         worker.run({ type: 'analyse', snapshot, withBuiltin: included.length > 0, keepInformation: options.keepInformation }, (m) => {
           if (m.type !== 'analysed') return;
-          install(m.files);
+          install(m.files, m.table);
         }),
       ),
     );

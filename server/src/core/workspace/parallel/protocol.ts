@@ -1,7 +1,7 @@
 import type { LoadedRecord } from '../../kb/record';
 import type { FileIdentity } from '../fileIdentity';
-import type { DocumentSummary } from '../summary';
 import type { IdentitySnapshot } from '../workspaceIndex';
+import type { PackedSummary, SummaryTable } from './summaryBatch';
 
 /** Messages between the index's worker pool (pool.ts) and an analysis worker (analysisWorker.ts). */
 
@@ -50,13 +50,14 @@ export interface AnalysedFile {
   uri: string;
   bytes: Uint8Array;
   /** Absent when the analysis threw (or the identity did): the index analyses it on demand and reports it. */
-  summary?: DocumentSummary;
+  summary?: PackedSummary;
   failure?: string;
 }
 
 export type FromWorker =
   | { type: 'identified'; files: IdentifiedFile[]; unreadable: { uri: string; reason: string }[] }
-  | { type: 'analysed'; files: AnalysedFile[] }
+  /** A batch: its files' bytes share one transferred buffer, their summaries one table. */
+  | { type: 'analysed'; files: AnalysedFile[]; table: SummaryTable }
   /** Sent after the last batch of a phase. */
   | { type: 'done' }
   | { type: 'error'; message: string };
