@@ -23,6 +23,23 @@ export interface RequestLatency extends Latency {
   /** Mean and largest number of items in array answers (locations): references' cost grows with them. */
   meanItems?: number;
   maxItems?: number;
+  /**
+   * The largest answer's JSON size, and what decoding it costs in this client alone (bytes → string → JSON.parse,
+   * as vscode-jsonrpc does; best of 5): a floor under that answer's latency, whatever the server does.
+   */
+  largestDecode?: { bytes: number; ms: number };
+}
+
+function decodeFloor(answer: unknown[]): RequestLatency['largestDecode'] {
+  if (answer.length === 0) return undefined;
+  const bytes = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 1, result: answer }), 'utf8');
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    JSON.parse(bytes.toString('utf8'));
+    best = Math.min(best, performance.now() - t);
+  }
+  return { bytes: bytes.length, ms: best };
 }
 
 export interface OursResult {
@@ -52,6 +69,9 @@ export interface OursResult {
   notes: string[];
   /** The server's own account of the cold index (its "Indexed …" log line: phases and their times). */
   indexLog?: string;
+  /** Its log line when its reference lists were built after the cold index, and the memory then. */
+  warmLog?: string;
+  rssWarm?: { rssMb: number; peakMb: number };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -141,6 +161,11 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
 
     res.indexLog = server.log.find((m) => m.startsWith('Indexed '));
     if (o.coldOnly) return res;
+    // After the cold index the server builds its reference and "mentioned in" lists in the background: memory
+    // once that is done too (it says so in its log).
+    const warmed = await withTimeout(server.logged((m) => m.startsWith('Reference and "mentioned in" lists ready')), 30_000);
+    res.warmLog = warmed;
+    res.rssWarm = server.memory();
 
     // Requests on 1,000 random mentions, each document open as in an editor (opened first, then queried).
     const rnd = new Random(0x1a7e);
@@ -163,6 +188,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
       let nonEmpty = 0;
       let errors = 0;
       const items: number[] = [];
+      let largest: unknown[] = [];
       const cpu0 = server.cpuMs();
       for (const m of picked) {
         const params = {
@@ -174,7 +200,10 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
           const { ms, result } = await server.timed(`textDocument/${method}`, params);
           times.push(ms);
           if (!isEmpty(result)) nonEmpty++;
-          if (Array.isArray(result)) items.push(result.length);
+          if (Array.isArray(result)) {
+            items.push(result.length);
+            if (result.length > largest.length) largest = result;
+          }
         } catch {
           errors++;
           if (server.crashed) throw new Error(`server exited during ${method}`);
@@ -184,7 +213,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
       const cpuPerRequestMs = cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / times.length : undefined;
       const meanItems = items.length ? items.reduce((a, b) => a + b, 0) / items.length : undefined;
       const maxItems = items.length ? Math.max(...items) : undefined;
-      res[method] = { ...latency(times), nonEmpty, errors, cpuPerRequestMs, meanItems, maxItems };
+      res[method] = { ...latency(times), nonEmpty, errors, cpuPerRequestMs, meanItems, maxItems, largestDecode: decodeFloor(largest) };
       log(`  ${method}: p50 ${res[method]!.p50.toFixed(2)} p95 ${res[method]!.p95.toFixed(2)} p99 ${res[method]!.p99.toFixed(2)} ms, ${nonEmpty}/${picked.length} non-empty`);
     }
 

@@ -20,6 +20,13 @@ export class LspProcess {
   readonly stderr: string[] = [];
   /** The server's log (window/logMessage), last 200 messages. */
   readonly log: string[] = [];
+  private logWaiters: { test: (m: string) => boolean; resolve: (m: string) => void }[] = [];
+
+  /** The first log message (already received or to come) that passes `test`. */
+  logged(test: (message: string) => boolean): Promise<string> {
+    const seen = this.log.find(test);
+    return seen !== undefined ? Promise.resolve(seen) : new Promise((resolve) => this.logWaiters.push({ test, resolve }));
+  }
   /** Latest publishDiagnostics per uri. */
   readonly published = new Map<string, Published>();
   exitCode: number | null | undefined = undefined;
@@ -67,6 +74,7 @@ export class LspProcess {
     this.conn.onNotification('window/logMessage', (p: { message: string }) => {
       this.log.push(p.message);
       if (this.log.length > 200) this.log.shift();
+      this.logWaiters = this.logWaiters.filter((w) => (w.test(p.message) ? (w.resolve(p.message), false) : true));
     });
     this.conn.onNotification(() => {});
     this.conn.onError(() => {});

@@ -15,6 +15,7 @@ import { Indexer } from './lsp/indexing';
 import { definition, documentHighlight, references } from './lsp/navigation';
 import { prepareRename, rename } from './lsp/rename';
 import { semanticTokens } from './lsp/semanticTokens';
+import { asWireType } from './lsp/serializedResult';
 import { clientFlags, Session } from './lsp/session';
 import { readSettings } from './lsp/settings';
 import { documentSymbols, workspaceSymbols } from './lsp/symbols';
@@ -79,7 +80,7 @@ const onDoc = <P extends { textDocument?: { uri: string } }, R>(method: string, 
 
 connection.onHover(onDoc('textDocument/hover', (p) => hover(session, p)));
 connection.onDefinition(onDoc('textDocument/definition', (p) => definition(session, p)));
-connection.onReferences(onDoc('textDocument/references', (p, t) => references(session, p, t)));
+connection.onReferences(onDoc('textDocument/references', (p, t) => asWireType(references(session, p, t))));
 connection.onDocumentHighlight(onDoc('textDocument/documentHighlight', (p) => documentHighlight(session, p)));
 connection.onPrepareRename(onDoc('textDocument/prepareRename', (p) => prepareRename(session, p)));
 connection.onRenameRequest(onDoc('textDocument/rename', (p, t) => rename(session, p, t)));

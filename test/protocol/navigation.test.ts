@@ -129,6 +129,21 @@ test('references across documents, with and without the declaration', async () =
   assert.equal(without.filter((l) => l.uri.endsWith('alpha.md')).length, 3);
 });
 
+test('a references answer stays current: repeated requests agree, an edit adding a mention adds its location', async () => {
+  const params = { textDocument: { uri: client.uri('docs/alpha.md') }, position: client.positionOf('docs/alpha.md', '동해협력조약의', 1), context: { includeDeclaration: true } };
+  const first = (await client.connection.sendRequest(ReferencesRequest.type, params))!;
+  const again = (await client.connection.sendRequest(ReferencesRequest.type, params))!;
+  assert.deepEqual(again, first, 'the same answer while nothing changed');
+  await client.open('docs/beta.md');
+  const end = client.positionOf('docs/beta.md', '[[atlantis]]', '[[atlantis]]'.length);
+  await client.edit('docs/beta.md', [{ range: { start: end, end }, newText: ' 동해협력조약을 다시 논의했다.' }]);
+  const after = (await client.connection.sendRequest(ReferencesRequest.type, params))!;
+  assert.equal(after.length, first.length + 1, 'one more reference');
+  const added = after.filter((l) => !first.some((f) => JSON.stringify(f) === JSON.stringify(l)));
+  assert.deepEqual(added.map((l) => [l.uri, l.range.start]), [[client.uri('docs/beta.md'), { line: end.line, character: end.character + 1 }]]);
+  await client.close('docs/beta.md');
+});
+
 test('document highlight marks every reference in the document', async () => {
   const highlights = (await client.connection.sendRequest(DocumentHighlightRequest.type, {
     textDocument: { uri: client.uri('docs/alpha.md') },

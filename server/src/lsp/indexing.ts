@@ -126,7 +126,12 @@ export class Indexer {
       // Reverse indexes and "mentioned in" lists, built in slices once the editor has its diagnostics: no hover
       // walks the corpus for its first answer, and requests are answered meanwhile.
       setImmediate(() => {
-        if (generation === this.generation && session.index === loaded.index) void loaded.index.warm(yieldToEventLoop);
+        if (generation !== this.generation || session.index !== loaded.index) return;
+        const warmStart = performance.now();
+        void loaded.index.warm(yieldToEventLoop).then(
+          () => connection.console.info(`Reference and "mentioned in" lists ready in ${Math.round(performance.now() - warmStart)} ms.`),
+          (e) => connection.console.error(`Building reference lists failed: ${e instanceof Error ? e.stack : String(e)}`),
+        );
       });
       const stats = loaded.index.stats();
       connection.console.info(

@@ -12,6 +12,7 @@ import { referencesIn } from '../core/workspace/references';
 import type { Location, Target } from '../core/workspace/types';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { Checkpoint } from './guard';
+import { SerializedResult } from './serializedResult';
 import type { Session } from './session';
 
 /** The ids a target stands for: a mention may be ambiguous (several), a front-matter key stands for none. */
@@ -63,7 +64,11 @@ export async function definition(session: Session, params: DefinitionParams): Pr
   });
 }
 
-export async function references(session: Session, params: ReferenceParams, token?: CancellationToken): Promise<LspLocation[] | null> {
+export async function references(
+  session: Session,
+  params: ReferenceParams,
+  token?: CancellationToken,
+): Promise<LspLocation[] | SerializedResult<LspLocation[]> | null> {
   const { index, target } = await targetAt(session, params.textDocument.uri, params.position);
   const ids = idsOf(target);
   if (!ids.length) return null;
@@ -73,19 +78,30 @@ export async function references(session: Session, params: ReferenceParams, toke
   for (const id of ids) {
     const refs = index.references(id, false);
     // The index hands out one array per id until a file referring to it changes: convert it once.
-    let converted = convertedReferences.get(refs);
-    if (!converted) {
-      converted = [];
+    let cached = convertedReferences.get(refs);
+    if (!cached) {
+      const converted: LspLocation[] = [];
       for (const ref of refs) {
         await check.tick();
         converted.push(session.location(ref));
       }
-      convertedReferences.set(refs, converted);
+      cached = { converted, answers: new Map() };
+      convertedReferences.set(refs, cached);
     }
     const definitions = params.context.includeDeclaration ? index.definitionReferences(id).map((r) => session.location(r)) : [];
-    if (ids.length === 1) return [...converted, ...definitions];
+    if (ids.length === 1) {
+      // The same answer, serialized once, for every request until the lists change (definitions are few).
+      const key = JSON.stringify(definitions);
+      let answer = cached.answers.get(key);
+      if (!answer) {
+        if (cached.answers.size > 4) cached.answers.clear();
+        answer = new SerializedResult([...cached.converted, ...definitions]);
+        cached.answers.set(key, answer);
+      }
+      return answer;
+    }
     // Several ids (an ambiguous mention): one location may refer to more than one of them.
-    for (const loc of [...converted, ...definitions]) {
+    for (const loc of [...cached.converted, ...definitions]) {
       const key = `${loc.uri}#${loc.range.start.line}:${loc.range.start.character}:${loc.range.end.line}:${loc.range.end.character}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -95,8 +111,8 @@ export async function references(session: Session, params: ReferenceParams, toke
   return out;
 }
 
-/** Converted reference lists, by the index's array (see WorkspaceIndex.references). */
-const convertedReferences = new WeakMap<object, LspLocation[]>();
+/** Converted reference lists and the answers made of them, by the index's array (see WorkspaceIndex.references). */
+const convertedReferences = new WeakMap<object, { converted: LspLocation[]; answers: Map<string, SerializedResult<LspLocation[]>> }>();
 
 export async function documentHighlight(session: Session, params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> {
   const { index, doc, target } = await targetAt(session, params.textDocument.uri, params.position);
