@@ -25,6 +25,16 @@ describe('file uris', () => {
     );
   });
 
+  it('pathToUri is pathToFileURL, for plain and for encoded names, in folders it has seen and new ones', () => {
+    const plainSegment = fc.array(fc.constantFrom('a', 'Z', '9', '.', '-', '_', '~'), { minLength: 1, maxLength: 8 }).map((c) => c.join(''));
+    const anyPath = fc.array(fc.oneof(segment, plainSegment, fc.constantFrom('.', '..', '')), { minLength: 1, maxLength: 5 }).map((parts) => `/${parts.join('/')}`);
+    fc.assert(
+      fc.property(anyPath, (p) => assert.equal(pathToUri(p), pathToFileURL(p).href, p)),
+      { seed: 20261204, numRuns: 1000 },
+    );
+    for (const p of ['/a/b/..', '/a/./b.md', '/a//b.md', '/a/b.md/', '/', '/a/b/.', '/x/.hidden', '/x/a~b.md']) assert.equal(pathToUri(p), pathToFileURL(p).href, p);
+  });
+
   it('gives one spelling for the differently encoded uris editors send', () => {
     const p = '/work/자료/보도 자료.md';
     const canonical = pathToUri(p);

@@ -59,7 +59,11 @@ export class RootMatcher {
 
   classify(filePath: string): 'document' | 'kb' | 'other' {
     const rel = this.relative(filePath);
-    if (rel === undefined) return 'other';
+    return rel === undefined ? 'other' : this.classifyRelative(rel);
+  }
+
+  /** The same, for a path already relative to the root with `/` separators. */
+  classifyRelative(rel: string): 'document' | 'kb' | 'other' {
     if (this.exclude(rel) || this.gitignore?.ignores(rel)) return 'other';
     if (this.kb(rel)) return 'kb';
     if (this.include(rel)) return 'document';
@@ -98,9 +102,10 @@ export async function discoverFiles(rootDir: string, config: PolicyLensConfig): 
   const matcher = new RootMatcher(root, config);
   const kbGlobs = config.kbGlobs.filter(isGlobInsideRoot);
   const refusedGlobs = config.kbGlobs.filter((g) => !isGlobInsideRoot(g));
+  // Relative paths: classifying them needs no path arithmetic (a corpus has tens of thousands).
   const found = await glob([...config.include, ...kbGlobs], {
     cwd: root,
-    absolute: true,
+    absolute: false,
     dot: false,
     followSymbolicLinks: false,
     ignore: config.exclude,
@@ -108,8 +113,10 @@ export async function discoverFiles(rootDir: string, config: PolicyLensConfig): 
   });
   const documents: string[] = [];
   const kbFiles: string[] = [];
-  for (const file of found.sort()) {
-    const kind = matcher.classify(file);
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  for (const rel of found.sort()) {
+    const kind = matcher.classifyRelative(rel);
+    const file = prefix + (path.sep === '/' ? rel : rel.split('/').join(path.sep));
     if (kind === 'document') documents.push(file);
     else if (kind === 'kb') kbFiles.push(file);
   }
