@@ -1,8 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { scanBody } from '../../../server/src/core/document/body';
+import { readFrontMatter } from '../../../server/src/core/document/frontMatter';
 import { detectLanguage } from '../../../server/src/core/document/language';
+import { parseDocument } from '../../../server/src/core/document/parseDocument';
 import type { Span } from '../../../server/src/core/text/span';
+import { documentText, SEED } from '../property/arbitraries';
 
 // detectLanguage counts letters through a 64 K-entry table; this is the definition it must agree with.
 function isHangul(c: number): boolean {
@@ -46,4 +50,37 @@ test('every code unit is classified as the definition says', () => {
     const all = [{ start: 0, end: 1 }];
     assert.equal(detectLanguage(text, all), reference(text, all), `U+${c.toString(16)}`);
   }
+});
+
+// The body scan counts the letters of the prose as it goes (parseDocument takes the language from those counts):
+// they must be the counts of detectLanguage's pass over the scan's own segments, whatever the markup.
+const PIECES = [
+  '한국', '북한의', 'Russia', 'café', 'naïve', 'É', 'x', 'A1', '2024', ' ', '\n', '\r\n', '.', ',', '-', '_', '@', '%', '+',
+  'example.com', 'go.kr', 'a.b', 'x@y.kr', 'user@example.org', 'www.x.kr', 'https://a.kr/경로', 'http://x', 'a.', '.b',
+  'ab.cd.ef/path', 'v1.2', 'U.S.', 'e.g.', '<b>', '</b>', '<p class="x">', '<a href="https://x.kr">', '<script>x', '</script>',
+  '<!-- c -->', '<통일부>', '<NATO 정상회의>', '`code`', '``', '```\n', '~~~\n', '# ', '## 제목\n', '===\n', '[[prk]]', '[[x|라벨]]',
+  '[t](http://x.kr)', '](', '&amp;', 'ｆｕｌｌ', 'Σ', 'ㄱ', 'ᄀ', '\u00a0', '\u3000', '\t', '😀',
+];
+const body = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
+
+test('the body scan counts the letters of its own segments', () => {
+  const check = (text: string) => {
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const { bodyStart } = readFrontMatter(text, bom);
+    const scan = scanBody(text, { start: bodyStart, end: text.length });
+    let hangul = 0;
+    let latin = 0;
+    for (const s of scan.textSegments) {
+      for (let i = s.start; i < s.end; i++) {
+        const c = text.charCodeAt(i);
+        if (isHangul(c)) hangul++;
+        else if (isLatin(c)) latin++;
+      }
+    }
+    assert.deepStrictEqual([scan.hangul, scan.latin], [hangul, latin], JSON.stringify(text));
+    const parsed = parseDocument('file:///d.md', text);
+    if (!parsed.binary) assert.equal(parsed.language, reference(text, scan.textSegments));
+  };
+  fc.assert(fc.property(body, check), { numRuns: 3000 });
+  fc.assert(fc.property(documentText, check), { numRuns: 1000, seed: SEED });
 });

@@ -10,9 +10,9 @@ function isLatin(c: number): boolean {
 
 /**
  * Per UTF-16 code unit: 1 for a Hangul letter, 2 for a Latin one, else 0. One table load per character of prose
- * (the language pass reads every one) instead of up to a dozen range tests.
+ * (the language pass reads every one) instead of up to a dozen range tests. The body scanner counts with it too.
  */
-const SCRIPT: Uint8Array = (() => {
+export const SCRIPT: Uint8Array = (() => {
   const t = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) t[c] = isHangul(c) ? 1 : isLatin(c) ? 2 : 0;
   return t;
@@ -31,6 +31,11 @@ export function detectLanguage(text: string, segments: readonly Span[]): 'ko' | 
       latin += k >> 1;
     }
   }
+  return languageOf(hangul, latin);
+}
+
+/** The language of prose with these letter counts (see detectLanguage). */
+export function languageOf(hangul: number, latin: number): 'ko' | 'en' | undefined {
   if (hangul > latin) return 'ko';
   return latin > 0 ? 'en' : undefined;
 }
