@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { looksLikeYaml, plainKeyLine } from '../../../server/src/core/document/frontMatter';
 import { parseDocument } from '../../../server/src/core/document/parseDocument';
 import type { ParsedDocument } from '../../../server/src/core/document/types';
 
@@ -182,4 +184,18 @@ test('a typo among the fields is a YAML error inside a closed block', () => {
   assert.equal(doc.frontMatter!.unterminated, false);
   assert.ok(doc.frontMatter!.problems.length > 0);
   assert.equal(doc.text.slice(doc.body.start), '본문\n');
+});
+
+test('the in-place `key: value` check answers yes only where looksLikeYaml does', () => {
+  const unit = fc.constantFrom('a', 'Z', '0', '_', '-', ':', ' ', '\t', '#', '"', "'", '.', '가', ']', '/', 'x'.repeat(120));
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 12 }), fc.string({ maxLength: 3 }), (parts, pad) => {
+      const line = parts.join('');
+      const text = `${pad}${line}\n`;
+      if (plainKeyLine(text, pad.length, pad.length + line.length)) assert.ok(looksLikeYaml(line), JSON.stringify(line));
+    }),
+    { numRuns: 5000 },
+  );
+  for (const line of ['title: x', 'title:', 'a-b_c: 1', '2024: y', '-x: y', 'k:\tv']) assert.ok(plainKeyLine(line, 0, line.length), line);
+  for (const line of ['title', 'http://x', 'a:b', '--- x', '-', ': x', 'a b: c', '키: 값', 'x'.repeat(150) + ': y']) assert.ok(!plainKeyLine(line, 0, line.length), line);
 });

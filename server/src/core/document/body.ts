@@ -1,7 +1,11 @@
 import type { Span } from '../text/span';
 import type { Heading, UrlRef, WikiLink } from './types';
 import { isHtmlElementName } from './htmlElements';
-import { ALNUM, CHAR_CLASS, DOMAIN, isAsciiAlnum, isBareDomainOrEmail, isDomainChar, urlEnd, urlPrefixAt } from './urls';
+import { SCRIPT as SCRIPT_IMPORT } from './language';
+import { ALNUM, CHAR_CLASS, DOMAIN, isAsciiAlnum, isBareDomainOrEmail, isDomainChar, LETTER, LETTER_SHIFT, urlEnd, urlPrefixAt } from './urls';
+
+/** A module-local reference: imported bindings can compile to property getters (tsx/CJS), too slow per character. */
+const SCRIPT = SCRIPT_IMPORT;
 
 /*
  * Body scanner for Markdown, plain text and HTML-ish scraped pages, hand-written because we need the exact
@@ -30,6 +34,12 @@ export interface BodyScan {
   links: WikiLink[];
   headings: Heading[];
   urls: UrlRef[];
+  /**
+   * Hangul and Latin letters in `textSegments`, as detectLanguage counts them: counted while scanning, so the
+   * document's language costs no second pass over its prose.
+   */
+  hangul: number;
+  latin: number;
 }
 
 export function scanBody(text: string, body: Span): BodyScan {
@@ -37,7 +47,9 @@ export function scanBody(text: string, body: Span): BodyScan {
 }
 
 class Scanner {
-  private readonly out: BodyScan = { textSegments: [], links: [], headings: [], urls: [] };
+  private readonly out: BodyScan = { textSegments: [], links: [], headings: [], urls: [], hangul: 0, latin: 0 };
+  /** ASCII letters of the words that stayed prose (the main loop counts the other letters). */
+  private asciiLetters = 0;
   /** Start of the prose run in progress. */
   private runStart: number;
   /** Cached position of the next `>` at or after some point (-1: none left). */
@@ -55,12 +67,25 @@ class Scanner {
 
   run(): BodyScan {
     const { text } = this;
+    const script = SCRIPT;
     const end = this.body.end;
+    // Letters of the language count. Every character this loop steps over one by one is prose (constructs are
+    // excluded from where they start, never behind the loop); the characters a construct skips are not, except
+    // the ASCII words that word() reads, which it counts.
+    let hangul = 0;
+    let latin = 0;
     let i = this.lineStart(this.body.start);
     while (i < end) {
       const c = text.charCodeAt(i);
       // Fast path: most characters (Hangul, spaces, punctuation) start nothing.
-      const opens = c < 128 ? OPENS[c] : 0;
+      if (c >= 128) {
+        const k = script[c];
+        hangul += k & 1;
+        latin += k >> 1;
+        i++;
+        continue;
+      }
+      const opens = OPENS[c];
       if (opens === 0) {
         i++;
         continue;
@@ -68,6 +93,7 @@ class Scanner {
       let next = i;
       if (opens === WORD) {
         if (!isDomainChar(text.charCodeAt(i - 1))) next = this.word(i);
+        else latin += (CHAR_CLASS[c] & LETTER) >> LETTER_SHIFT; // inside a token: a prose character of its own
       } else if (c === 10 || c === 13) next = this.lineStart(i + 1);
       else if (c === 60 /* < */) next = this.tag(i);
       else if (c === 96 /* ` */) next = this.inlineCode(i);
@@ -76,6 +102,8 @@ class Scanner {
       i = next === i ? i + 1 : next;
     }
     this.flush(end);
+    this.out.hangul = hangul;
+    this.out.latin = latin + this.asciiLetters;
     return this.out;
   }
 
@@ -281,15 +309,22 @@ class Scanner {
     }
     let j = i;
     let innerDot = false;
+    let letters = 0;
     const end = this.body.end;
     while (j < end) {
       const c = text.charCodeAt(j);
-      if (c >= 128 || (CHAR_CLASS[c] & DOMAIN) === 0) break;
+      if (c >= 128) break;
+      const k = CHAR_CLASS[c];
+      if ((k & DOMAIN) === 0) break;
       if (c === 46 && isAsciiAlnum(text.charCodeAt(j + 1))) innerDot = true;
+      letters += (k & LETTER) >> LETTER_SHIFT;
       j++;
     }
     // Only a token with a dot between letters can be a domain or an email; plain words cost no allocation.
-    if (!innerDot) return j;
+    if (!innerDot) {
+      this.asciiLetters += letters;
+      return j;
+    }
     let tokenEnd = j;
     while (tokenEnd > i && text.charCodeAt(tokenEnd - 1) === 46) tokenEnd--;
     const token = text.slice(i, tokenEnd);
@@ -300,6 +335,7 @@ class Scanner {
       if (!token.includes('@')) this.out.urls.push({ url: text.slice(i, end), span: { start: i, end }, where: 'text' });
       return this.exclude(i, end);
     }
+    this.asciiLetters += letters;
     return j;
   }
 

@@ -29,14 +29,35 @@ function lineAt(text: string, start: number): Line {
 /**
  * A line that could belong to a YAML mapping: indented, a list item, a comment, `key:` or a flow/quoted
  * continuation. Used only to bound an unterminated block, so that prose after a forgotten closing fence is
- * analysed as body instead of being swallowed as YAML.
+ * analysed as body instead of being swallowed as YAML. (Exported for plainKeyLine's test.)
  */
-function looksLikeYaml(line: string): boolean {
+export function looksLikeYaml(line: string): boolean {
   if (line.trim() === '') return true;
   if (/^[ \t]/.test(line)) return true;
   if (line.startsWith('- ') || line === '-' || line.startsWith('#')) return true;
   if (/^[\]}]/.test(line)) return true;
   return /^(?:"[^"]*"|'[^']*'|[^\s:#][^:]{0,200}?):(?:[ \t]|$)/.test(line);
+}
+
+/**
+ * `key: value` or `key:` with a plain ASCII key: the shape of nearly every front-matter line, told in place. A
+ * true answer is looksLikeYaml's (its last pattern matches such a line); anything else is left to looksLikeYaml,
+ * which needs the line as a string of its own. (Exported for its test.)
+ */
+export function plainKeyLine(text: string, start: number, end: number): boolean {
+  const limit = Math.min(end, start + MAX_PLAIN_KEY);
+  let i = start;
+  while (i < limit && isKeyChar(text.charCodeAt(i))) i++;
+  if (i === start || i >= end || text.charCodeAt(i) !== 58 /* : */) return false;
+  const after = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+  return after === -1 || after === 32 || after === 9;
+}
+
+/** Keys longer than this are left to looksLikeYaml (whose pattern bounds them at 201 characters). */
+const MAX_PLAIN_KEY = 100;
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
 
 export interface FrontMatterResult {
@@ -52,8 +73,10 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
 
   let pos = open.next;
   let close: Line | undefined;
-  let lastYamlLine: Line | undefined;
-  let prose: Line | undefined;
+  // The last YAML-looking line's end and next line (numbers rather than a Line kept per line of every block).
+  let lastYamlEnd = -1;
+  let lastYamlNext = -1;
+  let prose = false;
   let previousBlank = false;
   while (pos < text.length) {
     const line = lineAt(text, pos);
@@ -65,10 +88,13 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
     }
     const blank = first > 32 && first < 127 ? false : text.slice(line.start, line.end).trim() === '';
     if (!prose) {
-      if (first === 32 || first === 9 || looksLikeYaml(text.slice(line.start, line.end))) {
-        if (!blank) lastYamlLine = line;
+      if (first === 32 || first === 9 || plainKeyLine(text, line.start, line.end) || looksLikeYaml(text.slice(line.start, line.end))) {
+        if (!blank) {
+          lastYamlEnd = line.end;
+          lastYamlNext = line.next;
+        }
       } else {
-        prose = line;
+        prose = true;
         // A paragraph of prose after a blank line: the closing fence was forgotten. A later `---` is a
         // horizontal rule of the body, not the end of the front-matter. (A bad line right among the fields is
         // more likely a typo: keep looking for the fence so the YAML error is reported where it is.)
@@ -89,10 +115,10 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
   }
 
   // Unterminated: the block runs to the last YAML-looking line before the first line of prose.
-  const contentEnd = lastYamlLine ? lastYamlLine.end : open.end;
+  const contentEnd = lastYamlEnd >= 0 ? lastYamlEnd : open.end;
   const contentSpan = { start: Math.min(open.next, contentEnd), end: contentEnd };
   const parsed = parseYamlBlock(text, contentSpan);
-  const bodyStart = lastYamlLine ? lastYamlLine.next : open.next;
+  const bodyStart = lastYamlNext >= 0 ? lastYamlNext : open.next;
   return {
     frontMatter: {
       span: { start: bom, end: contentEnd },
@@ -107,7 +133,8 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
 /** The YAML between the fences: the common flat shape by a fast reader, anything else by `yaml`. */
 function parseYamlBlock(text: string, contentSpan: Span): ParsedYaml {
   // yaml does not break lines at a lone \r (old Mac files); as \n it does, and offsets keep their meaning.
-  const source = text.slice(contentSpan.start, contentSpan.end).replace(/\r(?!\n)/g, '\n');
+  const raw = text.slice(contentSpan.start, contentSpan.end);
+  const source = raw.indexOf('\r') < 0 ? raw : raw.replace(/\r(?!\n)/g, '\n');
   const simple = source.length <= MAX_FRONT_MATTER_LENGTH ? parseSimpleFrontMatter(source, contentSpan.start) : undefined;
   return simple ?? parseFrontMatterYaml(source, contentSpan);
 }

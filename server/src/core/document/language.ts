@@ -8,18 +8,34 @@ function isLatin(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
+/**
+ * Per UTF-16 code unit: 1 for a Hangul letter, 2 for a Latin one, else 0. One table load per character of prose
+ * (the language pass reads every one) instead of up to a dozen range tests. The body scanner counts with it too.
+ */
+export const SCRIPT: Uint8Array = (() => {
+  const t = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) t[c] = isHangul(c) ? 1 : isLatin(c) ? 2 : 0;
+  return t;
+})();
+
 /** `ko` when Hangul letters outnumber Latin letters in the prose, `en` when there is any Latin, else undefined. */
 export function detectLanguage(text: string, segments: readonly Span[]): 'ko' | 'en' | undefined {
+  const script = SCRIPT;
   let hangul = 0;
   let latin = 0;
   for (const s of segments) {
-    for (let i = s.start; i < s.end; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 65) continue;
-      if (isHangul(c)) hangul++;
-      else if (isLatin(c)) latin++;
+    const end = Math.min(s.end, text.length);
+    for (let i = s.start; i < end; i++) {
+      const k = script[text.charCodeAt(i)];
+      hangul += k & 1;
+      latin += k >> 1;
     }
   }
+  return languageOf(hangul, latin);
+}
+
+/** The language of prose with these letter counts (see detectLanguage). */
+export function languageOf(hangul: number, latin: number): 'ko' | 'en' | undefined {
   if (hangul > latin) return 'ko';
   return latin > 0 ? 'en' : undefined;
 }

@@ -12,12 +12,16 @@ const GENERIC_TLDS = new Set([
 /** ASCII character classes as bit flags, so the scanner's per-character tests are one table load. */
 export const ALNUM = 1;
 export const DOMAIN = 2;
+/** A Latin letter (what the language count counts); LETTER_SHIFT turns the bit into 0 or 1. */
+export const LETTER = 4;
+export const LETTER_SHIFT = 2;
 export const CHAR_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
-  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  const alnum = letter || (c >= 48 && c <= 57);
   // Letters, digits and `.-_@+%`: what a bare domain, an email or a path-less URL token is made of.
   const domain = alnum || c === 46 || c === 45 || c === 95 || c === 64 || c === 43 || c === 37;
-  CHAR_CLASS[c] = (alnum ? ALNUM : 0) | (domain ? DOMAIN : 0);
+  CHAR_CLASS[c] = (alnum ? ALNUM : 0) | (domain ? DOMAIN : 0) | (letter ? LETTER : 0);
 }
 
 export function isAsciiAlnum(c: number): boolean {

@@ -91,7 +91,9 @@ export class Scanner {
         p++;
         continue;
       }
-      for (const m of plan.mentions) out.push(m);
+      // Indexed, not for-of: this runs once per reading, mostly before V8 has optimised scan().
+      const mentions = plan.mentions;
+      for (let i = 0; i < mentions.length; i++) out.push(mentions[i]);
       if (plan.country) {
         this.lastCountry = plan.country;
         this.lastCountryEnd = plan.end;

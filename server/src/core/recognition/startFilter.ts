@@ -13,6 +13,11 @@ import { CHAR_CLASS, FOLD, HANGUL, isWordChar, WORD } from './chars';
 const ANY = 1;
 const GLUED = 2;
 /**
+ * Bits of `pairs` only, ANY and GLUED shifted: some longer key starts with these two code units. Most pairs of
+ * Korean syllables start no key, so the triple table is looked up only where it may answer yes.
+ */
+const LONGER_SHIFT = 2;
+/**
  * Bits of `heads` only: some key starts with this code unit, some key that may be glued does; the code unit folds
  * to a Latin letter or digit.
  */
@@ -34,7 +39,10 @@ function slot3(a: number, b: number, c: number): number {
 export class StartFilter {
   /** Per raw code unit: the bits of the keys starting with its folded form (0: none), plus FOLDS_TO_WORD. */
   private readonly heads = new Uint8Array(65536);
-  /** Keys that can match after two code units: two-unit keys and keys whose second unit is a space. */
+  /**
+   * Keys that can match after two code units: two-unit keys and keys whose second unit is a space; and, shifted by
+   * LONGER_SHIFT, the first two code units of the other keys.
+   */
   private readonly pairs = new Uint8Array(1 << SLOT_BITS);
   /** Other keys, by their first three code units. */
   private readonly triples = new Uint8Array(1 << SLOT_BITS);
@@ -49,7 +57,10 @@ export class StartFilter {
       firsts[a] |= bits & GLUED ? STARTS | GLUED_STARTS : STARTS;
       if (key.length === 1) firsts[a] |= bits;
       else if (key.length === 2 || b === 32) this.pairs[slot2(a, b)] |= bits;
-      else this.triples[slot3(a, b, c)] |= bits;
+      else {
+        this.pairs[slot2(a, b)] |= bits << LONGER_SHIFT;
+        this.triples[slot3(a, b, c)] |= bits;
+      }
     });
     for (let c = 0; c < 65536; c++) {
       const f = FOLD[c];
@@ -81,7 +92,9 @@ export class StartFilter {
       if (p + 1 >= end) continue;
       const a = FOLD[c];
       const b = FOLD[text.charCodeAt(p + 1)];
-      if (pairs[slot2(a, b)] & need) return p;
+      const pair = pairs[slot2(a, b)];
+      if (pair & need) return p;
+      if ((pair & (need << LONGER_SHIFT)) === 0) continue;
       if (p + 2 < end && triples[slot3(a, b, FOLD[text.charCodeAt(p + 2)])] & need) return p;
     }
     return p;

@@ -24,40 +24,55 @@ function isTitleChar(c: number): boolean {
 /**
  * The comparison key of a title (of `s`, or of its part [from, to)): letters and digits only, folded case, English
  * function words dropped, British spellings as American. A character loop, not a Unicode regex: it runs for every
- * quoted title and treaty phrase; each word is sliced whole rather than built character by character.
+ * quoted title and treaty phrase. Each word is read in place first; only a word that stays in the key is sliced
+ * (whole, not character by character), so dropped function words cost no string.
  */
 export function titleKey(s: string, from = 0, to = s.length): string {
   let key = '';
-  let start = -1;
-  let foldsAscii = true; // every folded code unit is ASCII: British spellings apply
-  let rawAscii = true; // every code unit is ASCII: lower-casing is the folding
-  let changed = false; // some code unit folds to another
-  const flush = (end: number) => {
-    if (start < 0) return;
-    let token = !changed ? s.slice(start, end) : rawAscii ? s.slice(start, end).toLowerCase() : foldRange(s, start, end);
-    start = -1;
-    if (EN_STOPWORDS.has(token)) return;
-    if (foldsAscii) for (const [from, to] of BRITISH) if (token.length >= 6 && token.includes(from.source)) token = token.replace(from, to);
-    key += token;
-  };
-  for (let i = from; i < to; i++) {
-    const raw = s.charCodeAt(i);
-    const c = FOLD[raw];
-    if (!isTitleChar(c)) {
-      flush(i);
-      continue;
+  let i = from;
+  for (;;) {
+    while (i < to && !isTitleChar(FOLD[s.charCodeAt(i)])) i++;
+    if (i >= to) return key;
+    const start = i;
+    let foldsAscii = true; // every folded code unit is ASCII: a function word or a British spelling is possible
+    let rawAscii = true; // every code unit is ASCII: lower-casing is the folding
+    let changed = false; // some code unit folds to another
+    for (; i < to; i++) {
+      const raw = s.charCodeAt(i);
+      const c = FOLD[raw];
+      if (!isTitleChar(c)) break;
+      if (c >= 0x80) foldsAscii = false;
+      if (raw >= 0x80) rawAscii = false;
+      if (c !== raw) changed = true;
     }
-    if (start < 0) {
-      start = i;
-      foldsAscii = rawAscii = true;
-      changed = false;
-    }
-    if (c >= 0x80) foldsAscii = false;
-    if (raw >= 0x80) rawAscii = false;
-    if (c !== raw) changed = true;
+    if (foldsAscii && isStopword(s, start, i)) continue;
+    const token = !changed ? s.slice(start, i) : rawAscii ? s.slice(start, i).toLowerCase() : foldRange(s, start, i);
+    key += foldsAscii && token.length >= 6 ? americanSpelling(token) : token;
   }
-  flush(to);
-  return key;
+}
+
+/** The word [start, end) of `s`, folded (its folded code units are ASCII), is one of EN_STOPWORDS. */
+function isStopword(s: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length > MAX_STOPWORD_LENGTH) return false;
+  for (const word of STOPWORD_LIST) {
+    if (word.length !== length) continue;
+    let k = 0;
+    while (k < length && FOLD[s.charCodeAt(start + k)] === word.charCodeAt(k)) k++;
+    if (k === length) return true;
+  }
+  return false;
+}
+
+const STOPWORD_LIST = [...EN_STOPWORDS];
+const MAX_STOPWORD_LENGTH = Math.max(...STOPWORD_LIST.map((w) => w.length));
+
+function americanSpelling(token: string): string {
+  for (let k = 0; k < BRITISH.length; k++) {
+    const [from, to] = BRITISH[k];
+    if (token.includes(from.source)) token = token.replace(from, to);
+  }
+  return token;
 }
 
 function foldRange(s: string, start: number, end: number): string {

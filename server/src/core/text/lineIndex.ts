@@ -36,6 +36,31 @@ export class LineStarts implements Positions {
 }
 
 /**
+ * Line starts of a text without \r: a `\n` search by `indexOf`, which V8 runs as a vectorised scan, several times
+ * faster than a loop over every code unit (most documents have no \r).
+ */
+function newlineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Line starts with every break LSP knows: \n, \r\n and a lone \r. */
+function lineBreakStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/**
  * Maps UTF-16 offsets to LSP positions and back. Line breaks are \n, \r\n and a lone \r, as LSP defines them.
  * Built once per text; lookups are a binary search.
  */
@@ -43,17 +68,7 @@ export class LineIndex implements Positions {
   private readonly starts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = text.indexOf('\r') < 0 ? newlineStarts(text) : lineBreakStarts(text);
   }
 
   get lineCount(): number {
