@@ -1,8 +1,8 @@
 // Policy Lens language server: a thin LSP adapter over the pure analysis core (server/src/core).
 // Run as `node server/out/server.js --stdio` (or `--node-ipc` from the VS Code client).
+import './lsp/startWorkers'; // first: see there
 import type { CancellationToken, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { loadBuiltinKbDetailed, type BuiltinKbLoad } from './core/kb/builtin';
-import { prestartWorkers } from './core/workspace/parallel/pool';
 import { pathToUri } from './core/workspace/uri';
 import { serverCapabilities } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
@@ -22,10 +22,7 @@ import { documentSymbols, workspaceSymbols } from './lsp/symbols';
 import { registerSync, registerWatchers } from './lsp/sync';
 import { createServerConnection } from './lsp/transport';
 
-// The analysis workers start loading their code and the built-in knowledge base now, while the client and the
-// server shake hands and the workspace's files are listed: the first indexing finds them ready.
 const builtinAtStart = loadBuiltin();
-prestartWorkers(builtinAtStart.records);
 
 function loadBuiltin(): BuiltinKbLoad {
   try {

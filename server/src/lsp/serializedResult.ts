@@ -1,10 +1,10 @@
-import type { ContentTypeEncoder, Message, ResponseMessage } from 'vscode-languageserver/node';
+import type { Message, ResponseMessage } from 'vscode-languageserver/node';
 
 /**
  * An answer serialized once. Finding the references of a country named in every document of a corpus yields
  * 15,000 locations, 2 MB of JSON: encoding it cost the server ~20 ms per request, though the answer stays the same
  * until a file referring to the id changes. Handlers return this instead of the value; the stdio transport
- * writes the cached bytes (jsonWithSerializedResults). Any other transport serializes it through `toJSON`.
+ * writes the cached bytes (encodeMessage). Any other transport serializes it through `toJSON`.
  */
 export class SerializedResult<T> {
   private json: Buffer | undefined;
@@ -23,22 +23,15 @@ export class SerializedResult<T> {
 
 const CLOSE = Buffer.from('}');
 
-/** vscode-jsonrpc's JSON encoder, plus the cached bytes of a SerializedResult (the library takes a custom encoder). */
-export const jsonWithSerializedResults: ContentTypeEncoder = {
-  name: 'application/json',
-  encode(msg: Message, options): Promise<Uint8Array> {
-    try {
-      const result = (msg as ResponseMessage).result;
-      if (result instanceof SerializedResult) {
-        const head = Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"id":${JSON.stringify((msg as ResponseMessage).id)},"result":`, 'utf8');
-        return Promise.resolve(Buffer.concat([head, result.bytes(), CLOSE]));
-      }
-      return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), options.charset));
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  },
-};
+/** A message as JSON bytes, as vscode-jsonrpc encodes it, a SerializedResult's from its cached bytes. */
+export function encodeMessage(msg: Message): Buffer {
+  const result = (msg as ResponseMessage).result;
+  if (result instanceof SerializedResult) {
+    const head = Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"id":${JSON.stringify((msg as ResponseMessage).id)},"result":`, 'utf8');
+    return Buffer.concat([head, result.bytes(), CLOSE]);
+  }
+  return Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
+}
 
 /** A handler's answer as the protocol types see it: on the wire a SerializedResult is its value. */
 export function asWireType<T>(answer: Promise<T | SerializedResult<T> | null>): Promise<T | null> {

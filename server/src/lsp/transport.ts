@@ -7,7 +7,6 @@ import {
   ProposedFeatures,
   ResponseError,
   StreamMessageReader,
-  StreamMessageWriter,
   type Connection,
   type ConnectionOptions,
   type Message,
@@ -16,7 +15,7 @@ import {
   type MessageWriter,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
-import { jsonWithSerializedResults } from './serializedResult';
+import { BatchingStreamWriter } from './batchingWriter';
 
 /**
  * Creates the connection for `--stdio` or `--node-ipc` (other transports fall back to the library's own argv
@@ -24,7 +23,8 @@ import { jsonWithSerializedResults } from './serializedResult';
  * - a message that is not valid JSON gets a JSON-RPC "Parse error" response (id null), as the spec asks, instead of
  *   only a log line;
  * - a request cancelled while still queued is answered with RequestCancelled without running at all;
- * - large answers serialized once are written from their cached bytes (serializedResult.ts).
+ * - the messages of one synchronous run go out in one write, large answers serialized once from their cached
+ *   bytes (batchingWriter.ts, serializedResult.ts).
  */
 export function createServerConnection(argv: string[] = process.argv.slice(2)): Connection {
   const options: ConnectionOptions = {
@@ -40,7 +40,7 @@ export function createServerConnection(argv: string[] = process.argv.slice(2)): 
   let writer: MessageWriter | undefined;
   if (argv.includes('--stdio')) {
     reader = new StreamMessageReader(process.stdin);
-    writer = new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonWithSerializedResults });
+    writer = new BatchingStreamWriter(process.stdout);
     // stdout carries the protocol: anything printed with console.log must go to stderr instead.
     console.log = console.info = console.debug = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
     const exit = () => process.exit(shutdownRequested ? 0 : 1);

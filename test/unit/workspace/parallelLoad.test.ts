@@ -73,6 +73,17 @@ describe('loading with analysis workers', () => {
     assert.deepEqual(a.index.references('rus', true), b.index.references('rus', true));
   });
 
+  it('answers alike when the workers keep no file between their two phases (a corpus over their memory budget)', async () => {
+    const tight = await loadWorkspace([dir], DEFAULT_CONFIG, loadBuiltinKb(), undefined, undefined, {
+      workers: 2,
+      keepInformation: true,
+      workerArenaBytes: 0,
+      onWorkerFailure: (e) => assert.fail(String(e)),
+    });
+    for (const uri of serial.index.uris()) assert.deepEqual(tight.index.diagnosticsOf(uri)!.diagnostics, serial.index.document(uri)!.diagnostics, uri);
+    assert.deepEqual(tight.index.references('prk', true), serial.index.references('prk', true));
+  });
+
   it('falls back to one thread when the workers fail (here: out of memory), and still loads everything', async () => {
     const failures: unknown[] = [];
     const loaded = await loadWorkspace([dir], DEFAULT_CONFIG, loadBuiltinKb(), undefined, undefined, {

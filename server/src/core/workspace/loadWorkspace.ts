@@ -41,6 +41,8 @@ export interface LoadOptions {
   onWorkerFailure?: (error: unknown) => void;
   /** Heap limits per worker. */
   workerResourceLimits?: ResourceLimits;
+  /** Bytes of files each analysis worker may hold between reading and analysing them (the rest it reads twice). */
+  workerArenaBytes?: number;
   /** Told of files as the workers' summaries of them are installed (the server publishes their diagnostics). */
   onAnalysed?: (uris: string[], index: WorkspaceIndex) => void;
 }
@@ -91,6 +93,7 @@ export async function loadWorkspace(
         onProgress: progress,
         isCancelled,
         resourceLimits: options.workerResourceLimits,
+        arenaBytes: options.workerArenaBytes,
         onAnalysed: options.onAnalysed,
       });
       return result(index, loaded?.unreadable ?? [], { identityMs, analysisMs: performance.now() - phase - identityMs, workers });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 /** Files larger than this are indexed by name only: a 100 MB log named `.txt` must not stall the server. */
@@ -19,6 +20,15 @@ const failed = (e: unknown): ReadResult => ({ error: (e as NodeJS.ErrnoException
 export async function readText(filePath: string): Promise<ReadResult> {
   try {
     return decode(await readFile(filePath));
+  } catch (e) {
+    return failed(e);
+  }
+}
+
+/** The same, synchronously: for a text needed now (a file the analysis workers read, asked about later). */
+export function readTextSync(filePath: string): ReadResult {
+  try {
+    return decode(readFileSync(filePath));
   } catch (e) {
     return failed(e);
   }

@@ -23,6 +23,7 @@ import type { AnalysedFile, IdentifiedFile } from './parallel/protocol';
 import { unpackSummary, type SummaryTable } from './parallel/summaryBatch';
 import { findTarget } from './targets';
 import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningDocument, Reference, Target, WorkspaceQueries } from './types';
+import { readTextSync } from './readText';
 import { normalizeUri, uriToPath } from './uri';
 
 const NO_REFS: ReadonlySet<string> = new Set();
@@ -35,7 +36,7 @@ class SourceFile implements FileIdentity {
   docId: FileIdentity['docId'] = undefined;
   /** The front-matter title (shown for `related:` targets). */
   title: string | undefined = undefined;
-  /** Length of the text, or of its UTF-8 bytes while not decoded (an upper bound): what "huge" is judged by. */
+  /** Length of the text, or of its UTF-8 bytes while not read (an upper bound): what "huge" is judged by. */
   size: number;
   /** The parse; undefined until needed when the file came from a worker (or is huge, see `deferred`). */
   parsed: ParsedDocument | undefined = undefined;
@@ -55,12 +56,12 @@ class SourceFile implements FileIdentity {
   listed: DocumentInfo | undefined;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
   failure?: unknown;
-  /** The text, or its UTF-8 bytes until first read (files the workers read), or nothing yet (see `supply`). */
-  private content: string | Uint8Array | undefined;
+  /** The text; undefined for a file the analysis workers read (the text is read from disk when first needed). */
+  private content: string | undefined;
 
   constructor(
     readonly uri: string,
-    content: string | Uint8Array | undefined,
+    content: string | undefined,
     size: number,
     public version: number,
     readonly kind: 'document' | 'kb',
@@ -74,20 +75,18 @@ class SourceFile implements FileIdentity {
     this.listed = previous?.listed;
   }
 
-  /** Decoded on first read (as readText decodes) for files the workers read; their bytes are then let go. */
+  /**
+   * The text. A file the workers analysed keeps only its summary; its text is read from disk when something needs
+   * it (a full analysis, a rename), as it is then: a change not yet reported by the file watcher is read too.
+   */
   get text(): string {
-    const content = this.content;
-    if (typeof content === 'string') return content;
-    if (content === undefined) throw new Error(`the text of ${this.uri} has not arrived from the analysis workers`);
-    const text = Buffer.from(content.buffer, content.byteOffset, content.length).toString('utf8');
-    this.content = text;
-    this.size = text.length;
-    return text;
-  }
-
-  /** The bytes of a file taken in by its identity alone (setIdentified). */
-  supply(bytes: Uint8Array): void {
-    if (this.content === undefined) this.content = bytes;
+    if (this.content !== undefined) return this.content;
+    const path = uriToPath(this.uri);
+    const read = path === undefined ? { error: 'not a file' } : readTextSync(path);
+    if ('error' in read) throw new Error(`${this.uri} could not be read: ${read.error}`);
+    this.content = read.text;
+    this.size = read.text.length;
+    return read.text;
   }
 }
 
@@ -212,8 +211,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   /**
-   * Takes in files the analysis workers read, by what they declare (initial indexing): their bytes and summaries
-   * follow with `installAnalysed`. The knowledge base is built once, for all of them.
+   * Takes in files the analysis workers read, by what they declare (initial indexing): their summaries follow
+   * with `installAnalysed`. The knowledge base is built once, for all of them.
    */
   setIdentified(files: Iterable<IdentifiedFile>): ChangeResult {
     return this.batch(() => [...files].flatMap((f) => this.put(f.uri, undefined, undefined, f.kind, f)));
@@ -221,17 +220,16 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /**
    * Installs what the workers computed against `identitySnapshot()` (the caller changed nothing since
-   * `setIdentified`): each file's bytes, and its summary. A file analysed here meanwhile keeps its analysis.
+   * `setIdentified`): each file's summary. A file analysed here meanwhile keeps its analysis.
    * "Mentioned in" and reference bookkeeping waits for the first query that needs it (see flushReverse).
    */
   installAnalysed(files: Iterable<AnalysedFile>, table: SummaryTable): void {
-    for (const { uri, bytes, summary: packed, failure } of files) {
+    for (const { uri, summary: packed, failure } of files) {
       const file = this.files.get(uri);
       if (!file) continue;
-      file.supply(bytes);
       if (failure !== undefined && file.failure === undefined) file.failure = new Error(failure);
       if (!packed || file.analysis || file.failure !== undefined) continue;
-      const summary = unpackSummary(packed, table, this.intern);
+      const summary = unpackSummary(uri, packed, table, this.intern);
       summary.version = file.version;
       file.summary = summary;
       this.unindexed.push(file);

@@ -1,120 +1,88 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { loadBuiltinKb } from '../../kb/builtin';
 import { KnowledgeBase } from '../../kb/knowledgeBase';
 import type { LoadedRecord } from '../../kb/record';
 import { lexiconFor } from '../../recognition/lexicon';
-import { documentIdentity } from '../fileIdentity';
-import { MAX_FILE_BYTES, TOO_LARGE } from '../readText';
+import { documentIdentity, identityFromHead, type FileIdentity } from '../fileIdentity';
 import { createRuleContext, type DeclaringDocument } from '../ruleContext';
 import { analyseSource, readSource } from '../sourceAnalysis';
-import { summarize } from '../summary';
+import { FileArena, FileReader } from './fileReader';
+import type { AnalyseRequest, AnalysedFile, FileToLoad, FromWorker, IdentifiedFile, IdentifyRequest, ToWorker } from './protocol';
 import { SummaryPacker } from './summaryBatch';
-import type { AnalyseRequest, AnalysedFile, FromWorker, IdentifiedFile, IdentifyRequest, ToWorker } from './protocol';
 
 /**
- * An analysis worker. Phase 1 reads its share of the workspace into a few large buffers and reports what each
- * file declares, decoding little more than front-matter; phase 2, once the index knows every file's identity,
- * decodes and analyses each file and sends back its summary with the buffer its bytes are in. Reading a file once
- * and never holding a parse between the phases keeps the worker's heap small: on the benchmark machine every
- * newly touched megabyte costs milliseconds.
+ * An analysis worker. Phase 1 reads each file of its share and reports what it declares (decoding and parsing
+ * only the front-matter of the few that may declare an id), keeping the bytes (up to a budget, see FileArena);
+ * phase 2, once the index knows every file's identity, analyses each file and sends back its summary. No parse is
+ * held between files and nothing but summaries leaves the worker, so memory stays small: on the benchmark machine
+ * every newly touched megabyte costs milliseconds.
  */
 
 /** Files per message: large enough to amortise messaging, small enough to keep the main thread's turns short. */
 const BATCH = 64;
-/** Bytes a batch buffer starts with (it grows for a larger file); a batch is closed past half of it. */
-const BATCH_BYTES = 1024 * 1024;
+/** Bytes of a file's head read in phase 1: most documents are whole in it, and any front-matter is. */
+const HEAD_BYTES = 16 * 1024;
 
 let builtin: LoadedRecord[] = [];
 /** The knowledge base of the built-in records alone, and its matcher: what most workspaces analyse against. */
 let prepared: KnowledgeBase | undefined;
-/** What phase 1 read, batch by batch, for phase 2. */
-let batches: Batch[] = [];
+/** The files phase 1 identified, for phase 2, with their bytes where the arena kept them. */
+let share: (FileToLoad & { bytes?: Buffer })[] = [];
+let arena = new FileArena();
+const reader = new FileReader();
 
-function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
-  parentPort!.postMessage(message, transfer);
+function post(message: FromWorker): void {
+  parentPort!.postMessage(message, message.type === 'analysed' ? [message.table.numbers.buffer as ArrayBuffer] : []);
 }
 
-function prepare(records: LoadedRecord[]): void {
-  builtin = records;
+function prepare(records: LoadedRecord[] | 'default'): void {
+  builtin = records === 'default' ? loadBuiltinKb() : records;
   prepared = new KnowledgeBase(builtin);
   lexiconFor(prepared);
 }
 
-/** Files read straight into one buffer, transferred (not copied) to the main thread with their summaries. */
-class Batch {
-  readonly files: { uri: string; kind: 'document' | 'kb'; start: number; length: number; failed: boolean }[] = [];
-  data = Buffer.allocUnsafe(BATCH_BYTES);
-  size = 0;
-
-  /** Reads a file to the end of the batch: its bytes (valid while the batch is held), or why it could not be read. */
-  read(path: string): { bytes: Buffer } | { error: string } {
-    let fd: number | undefined;
-    try {
-      fd = openSync(path, 'r');
-      const size = fstatSync(fd).size;
-      if (size > MAX_FILE_BYTES) return { error: TOO_LARGE };
-      this.reserve(size + 1);
-      // Read to the end, not to the size fstat gave: the file may be growing.
-      let length = 0;
-      for (;;) {
-        if (this.size + length === this.data.length) this.reserve(length + 64 * 1024);
-        const n = readSync(fd, this.data, this.size + length, this.data.length - this.size - length, null);
-        if (n === 0) break;
-        length += n;
-        if (length > MAX_FILE_BYTES) return { error: TOO_LARGE };
-      }
-      this.size += length;
-      return { bytes: this.data.subarray(this.size - length, this.size) };
-    } catch (e) {
-      return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
+/** What a file declares, its size, and its bytes when the arena keeps them. */
+function identityOf(file: FileToLoad): (FileIdentity & { size: number; bytes?: Buffer }) | { error: string } {
+  const kept = arena.read(file.path);
+  if (kept && 'error' in kept) return kept;
+  if (!kept && file.kind === 'document') {
+    // Over the arena's budget: the head tells most documents' identity; the file is read again in phase 2.
+    const head = reader.head(file.path, HEAD_BYTES);
+    if ('error' in head) return head;
+    const identity = identityFromHead(file.uri, head.bytes, head.whole);
+    if (identity) return { ...identity, size: head.size };
   }
-
-  /** Room for `more` bytes after what the batch holds. */
-  private reserve(more: number): void {
-    if (this.size + more <= this.data.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.size + more));
-    this.data.copy(bigger, 0, 0, this.size);
-    this.data = bigger;
-  }
-
-  full(): boolean {
-    return this.files.length >= BATCH || this.size >= BATCH_BYTES / 2;
-  }
+  const all = kept ?? reader.all(file.path);
+  if ('error' in all) return all;
+  const identity = file.kind === 'kb' ? readSource(file.uri, 'kb', all.bytes.toString('utf8')) : documentIdentity(file.uri, all.bytes);
+  return { ...identity, size: all.bytes.length, bytes: kept?.bytes };
 }
 
-function identify({ files }: IdentifyRequest): void {
-  batches = [];
-  let batch = new Batch();
+function identify({ files, arenaBytes }: IdentifyRequest): void {
+  share = [];
+  arena = new FileArena(arenaBytes);
   let identified: IdentifiedFile[] = [];
   let unreadable: { uri: string; reason: string }[] = [];
-  for (const { path, uri, kind } of files) {
-    const read = batch.read(path);
-    if ('error' in read) {
-      unreadable.push({ uri, reason: read.error });
-      continue;
-    }
-    const { bytes } = read;
-    batch.files.push({ uri, kind, start: bytes.byteOffset - batch.data.byteOffset, length: bytes.length, failed: false });
+  for (const file of files) {
+    const { uri, kind } = file;
     try {
-      const identity = kind === 'kb' ? readSource(uri, kind, bytes.toString('utf8')) : documentIdentity(uri, bytes);
-      const { records, kbProblems, docId, title } = identity;
-      identified.push({ uri, kind, size: bytes.length, records, kbProblems, docId, title });
+      const read = identityOf(file);
+      if ('error' in read) {
+        unreadable.push({ uri, reason: read.error });
+        continue;
+      }
+      const { records, kbProblems, docId, title, size, bytes } = read;
+      identified.push({ uri, kind, size, records, kbProblems, docId, title });
+      share.push({ ...file, bytes });
     } catch (e) {
-      batch.files[batch.files.length - 1].failed = true;
-      identified.push({ uri, kind, size: bytes.length, records: [], kbProblems: [], docId: undefined, title: undefined, failure: String((e as Error)?.stack ?? e) });
+      identified.push({ uri, kind, size: 0, records: [], kbProblems: [], docId: undefined, title: undefined, failure: String((e as Error)?.stack ?? e) });
     }
-    if (batch.full()) {
-      batches.push(batch);
-      batch = new Batch();
+    if (identified.length + unreadable.length >= BATCH) {
       post({ type: 'identified', files: identified, unreadable });
       identified = [];
       unreadable = [];
     }
   }
-  if (batch.files.length) batches.push(batch);
   post({ type: 'identified', files: identified, unreadable });
   post({ type: 'done' });
 }
@@ -139,29 +107,29 @@ function analyse({ snapshot, keepInformation, withBuiltin }: AnalyseRequest): vo
     else recordsOf.set(r.origin.uri, [r]);
   }
   const packer = new SummaryPacker();
-  for (const batch of batches) {
-    // Buffers this large are never slices of Node's shared pool: the whole ArrayBuffer is ours to transfer.
-    const buffer = batch.data.buffer as ArrayBuffer;
-    const out: AnalysedFile[] = [];
-    for (const { uri, kind, start, length, failed } of batch.files) {
-      const bytes = new Uint8Array(buffer, batch.data.byteOffset + start, length);
-      if (failed) {
-        out.push({ uri, bytes });
-        continue;
-      }
-      try {
-        const text = batch.data.toString('utf8', start, start + length);
+  let out: AnalysedFile[] = [];
+  for (const { path, uri, kind, bytes } of share) {
+    try {
+      const read = bytes ? { bytes } : reader.all(path);
+      if ('error' in read) {
+        out.push({ uri, unreadable: read.error });
+      } else {
+        const text = read.bytes.toString('utf8');
         const source = readSource(uri, kind, text);
         const file = { ...source, uri, text, kind, version: 0, records: recordsOf.get(uri) ?? [] };
-        out.push({ uri, bytes, summary: packer.pack(summarize(analyseSource(file, source.parsed, kb, context), keepInformation)) });
-      } catch (e) {
-        out.push({ uri, bytes, failure: String((e as Error)?.stack ?? e) });
+        out.push({ uri, summary: packer.pack(analyseSource(file, source.parsed, kb, context), keepInformation) });
       }
+    } catch (e) {
+      out.push({ uri, failure: String((e as Error)?.stack ?? e) });
     }
-    const table = packer.take();
-    post({ type: 'analysed', files: out, table }, [buffer, table.numbers.buffer as ArrayBuffer]);
+    if (out.length >= BATCH) {
+      post({ type: 'analysed', files: out, table: packer.take() });
+      out = [];
+    }
   }
-  batches = [];
+  post({ type: 'analysed', files: out, table: packer.take() });
+  share = [];
+  arena = new FileArena();
   post({ type: 'done' });
 }
 

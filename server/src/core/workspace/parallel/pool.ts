@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { loadBuiltinKb } from '../../kb/builtin';
 import type { LoadedRecord } from '../../kb/record';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { snapshotOf } from './snapshot';
@@ -27,6 +28,8 @@ export interface ParallelLoadOptions {
   isCancelled?: () => boolean;
   /** Heap limits per worker (defaults: Node's, with a larger young generation). */
   resourceLimits?: ResourceLimits;
+  /** Bytes of files each worker may hold between its two phases (default: fileReader.ts's ARENA_BUDGET). */
+  arenaBytes?: number;
 }
 
 /** Fewer documents than this are read on the main thread: starting workers costs ~100 ms. */
@@ -105,14 +108,15 @@ class AnalysisWorker {
 }
 
 /** Workers started ahead of the first load, already preparing the built-in knowledge base. */
-let prestarted: { workers: AnalysisWorker[]; builtin: LoadedRecord[]; limits?: ResourceLimits } | undefined;
+let prestarted: { workers: AnalysisWorker[]; builtin: LoadedRecord[] | 'default'; limits?: ResourceLimits } | undefined;
 
 /**
- * Starts the workers before the workspace is known (the server does at start-up), so that loading their code and
- * building the built-in knowledge base overlap with the handshake and file discovery. A load that needs no
- * workers lets them go (`releaseWorkers`).
+ * Starts the workers before the workspace is known (the server does as its very first step), so that loading
+ * their code and building the built-in knowledge base overlap with the server's own start, the handshake and file
+ * discovery. `default`: they load the built-in records themselves (loadBuiltinKb). A load that needs no workers
+ * lets them go (`releaseWorkers`).
  */
-export function prestartWorkers(builtin: LoadedRecord[], count = workerCount(Number.MAX_SAFE_INTEGER), limits?: ResourceLimits): void {
+export function prestartWorkers(builtin: LoadedRecord[] | 'default', count = workerCount(Number.MAX_SAFE_INTEGER), limits?: ResourceLimits): void {
   releaseWorkers();
   const script = workerScript();
   if (!script || count <= 0) return;
@@ -138,7 +142,8 @@ function takeWorkers(script: string, count: number, builtin: LoadedRecord[], lim
   const workers = ready && ready.limits === limits ? ready.workers.splice(0, count) : [];
   for (const w of ready?.workers ?? []) w.terminate();
   const fresh = Array.from({ length: count - workers.length }, () => new AnalysisWorker(script, limits));
-  for (const w of ready?.builtin === builtin ? fresh : [...workers, ...fresh]) w.send({ type: 'prepare', builtin });
+  const same = ready !== undefined && (ready.builtin === builtin || (ready.builtin === 'default' && builtin === loadBuiltinKb()));
+  for (const w of same ? fresh : [...workers, ...fresh]) w.send({ type: 'prepare', builtin });
   return [...workers, ...fresh];
 }
 
@@ -164,7 +169,7 @@ export async function loadInWorkers(
     const total = files.length * 2;
     await Promise.all(
       workers.map((worker, w) =>
-        worker.run({ type: 'identify', files: shares[w] }, (m) => {
+        worker.run({ type: 'identify', files: shares[w], arenaBytes: options.arenaBytes }, (m) => {
           if (m.type !== 'identified') return;
           for (const f of m.files) identified.push(f);
           for (const u of m.unreadable) unreadable.push(u);
@@ -184,7 +189,12 @@ export async function loadInWorkers(
       index.installAnalysed(batch, table);
       done += batch.length;
       options.onProgress?.(Math.min(done, total), total);
-      options.onAnalysed?.(batch.map((f) => f.uri), index);
+      const gone = batch.filter((f) => f.unreadable !== undefined);
+      for (const f of gone) {
+        unreadable.push({ uri: f.uri, reason: f.unreadable! });
+        index.remove(f.uri);
+      }
+      options.onAnalysed?.(batch.filter((f) => f.unreadable === undefined).map((f) => f.uri), index);
     };
     const analysed = Promise.all(
       workers.map((worker) =>

@@ -11,16 +11,21 @@ export interface FileToLoad {
   kind: 'document' | 'kb';
 }
 
-/** Sent first (the server sends it at start-up): the built-in records, to build the usual knowledge base early. */
+/**
+ * Sent first: the built-in records, to build the usual knowledge base early; `default` when the worker loads them
+ * itself (the server starts its workers before it has loaded anything: loadBuiltinKb's records, the same file).
+ */
 export interface PrepareRequest {
   type: 'prepare';
-  builtin: LoadedRecord[];
+  builtin: LoadedRecord[] | 'default';
 }
 
-/** Phase 1: read these files, keep their bytes, and report what each declares (ids, records, title). */
+/** Phase 1: read these files (their heads, mostly) and report what each declares (ids, records, title). */
 export interface IdentifyRequest {
   type: 'identify';
   files: FileToLoad[];
+  /** Bytes of files the worker may keep for phase 2 (the rest it reads again); default ARENA_BUDGET. */
+  arenaBytes?: number;
 }
 
 /** Phase 2: analyse every file read in phase 1 against the workspace's identity, as the index assembled it. */
@@ -45,18 +50,19 @@ export interface IdentifiedFile extends FileIdentity {
   failure?: string;
 }
 
-/** A file analysed in phase 2: its bytes (a view of a transferred buffer) and its summary. */
+/** A file analysed in phase 2: its summary; or why it could not be read again, or why its analysis threw. */
 export interface AnalysedFile {
   uri: string;
-  bytes: Uint8Array;
-  /** Absent when the analysis threw (or the identity did): the index analyses it on demand and reports it. */
   summary?: PackedSummary;
+  /** Gone or unreadable since phase 1 (the index drops it; the file watcher reports what happened). */
+  unreadable?: string;
+  /** The analysis threw (a bug): the index analyses it on demand and reports the failure then. */
   failure?: string;
 }
 
 export type FromWorker =
   | { type: 'identified'; files: IdentifiedFile[]; unreadable: { uri: string; reason: string }[] }
-  /** A batch: its files' bytes share one transferred buffer, their summaries one table. */
+  /** A batch: its files' summaries share one table (its numbers transferred). */
   | { type: 'analysed'; files: AnalysedFile[]; table: SummaryTable }
   /** Sent after the last batch of a phase. */
   | { type: 'done' }

@@ -1,21 +1,26 @@
-import type { DocumentSummary } from '../summary';
+import type { CoreDiagnostic, Severity } from '../../rules/types';
+import { ID_LIST_FIELDS } from '../references';
+import { suggestsAnId, type DocumentSummary } from '../summary';
+import type { IndexedDocument } from '../types';
 
 /**
  * Summaries in the shape they travel from a worker to the main thread: the numbers of a whole batch in one
- * Int32Array (transferred, not copied) and each id string once per batch. Sent as plain objects, ten thousand
- * summaries made the main thread decode and later collect some 300,000 arrays and strings during the initial
- * indexing, while the workers still needed the CPU.
+ * Int32Array (transferred, not copied), each id string once per batch, and per document only what is text (its
+ * id, title, date) and its diagnostics. As plain objects, ten thousand summaries made the main thread decode and
+ * later collect some 300,000 arrays and strings during the initial indexing, while the workers needed the CPU.
+ *
+ * Layout of one document at `at`: a header of HEADER numbers (flags, counts, text length, and how many ids,
+ * references and lines follow), then ids (indexes into the batch's strings), refStart (ids + 1), refs (start, end,
+ * kind per reference), firstMention (start, end per id), lineStarts. The same arrays `summarize` makes.
  */
 
-type Numeric = 'ids' | 'refStart' | 'refs' | 'firstMention' | 'lineStarts';
-
-/** A summary without its arrays: where they are in the batch's numbers. */
-export interface PackedSummary extends Omit<DocumentSummary, Numeric> {
-  /** Offset in `numbers` of: ids (string indexes), refStart (ids + 1), refs (3 per reference), firstMention (2 per id), lineStarts. */
+export interface PackedSummary {
   at: number;
-  idCount: number;
-  refCount: number;
-  lineCount: number;
+  id?: string;
+  title?: string;
+  date?: string;
+  /** Absent when there are none (most documents). */
+  diagnostics?: CoreDiagnostic[];
 }
 
 export interface SummaryTable {
@@ -23,27 +28,132 @@ export interface SummaryTable {
   numbers: Int32Array;
 }
 
-/** Packs the summaries of one batch (in a worker). */
+const HEADER = 9;
+const [FLAGS, ERRORS, WARNINGS, INFORMATION, HINTS, TEXT_LENGTH, IDS, REFS, LINES] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const DEFINITION_NOTE = 1;
+const KB_FILE = 2;
+const SUGGESTIONS = 4;
+const NO_DIAGNOSTICS: CoreDiagnostic[] = [];
+
+/** Packs the summaries of one batch (in a worker), straight from each analysis. */
 export class SummaryPacker {
   private readonly strings: string[] = [];
   private readonly stringIndex = new Map<string, number>();
-  private numbers = new Int32Array(16 * 1024);
+  private numbers = new Int32Array(64 * 1024);
   private size = 0;
+  /** Per document, reused: id → its position in the document's ids; references as (id position, start, end, kind). */
+  private readonly position = new Map<string, number>();
+  private refs = new Int32Array(4 * 1024);
 
-  pack(summary: DocumentSummary): PackedSummary {
-    const { ids, refStart, refs, firstMention, lineStarts, ...rest } = summary;
+  /**
+   * What `summarize(doc, keepInformation)` gives, packed: ids in the order `referencedIds` lists them, each id's
+   * references in text order (a stable sort by start of `forEachReference`'s order), its first mention.
+   */
+  pack(doc: IndexedDocument, keepInformation: boolean): PackedSummary {
     const at = this.size;
-    for (const id of ids) {
-      let k = this.stringIndex.get(id);
+    this.reserve(HEADER);
+    this.size += HEADER;
+    const position = this.position;
+    position.clear();
+    const idOf = (id: string): number => {
+      let k = position.get(id);
       if (k === undefined) {
-        k = this.strings.length;
-        this.strings.push(id);
-        this.stringIndex.set(id, k);
+        k = position.size;
+        position.set(id, k);
+        this.push(this.stringOf(id));
+        this.firstStart.push(-1, -1);
       }
-      this.push(k);
+      return k;
+    };
+    this.firstStart.length = 0;
+    // referencedIds' order: every mention's ids (annotations too), then link targets, then front-matter lists.
+    const mentions = doc.mentions;
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      for (let j = 0; j < m.ids.length; j++) {
+        const k = idOf(m.ids[j]);
+        if (this.firstStart[2 * k] < 0) {
+          this.firstStart[2 * k] = m.span.start;
+          this.firstStart[2 * k + 1] = m.span.end;
+        }
+      }
     }
-    for (const list of [refStart, refs, firstMention, lineStarts]) for (let i = 0; i < list.length; i++) this.push(list[i]);
-    return { ...rest, at, idCount: ids.length, refCount: refs.length / 3, lineCount: lineStarts.length };
+    for (const link of doc.parsed.links) idOf(link.target);
+    const fields = doc.parsed.frontMatter?.fields;
+    for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') idOf(item.value);
+    const idCount = position.size;
+    // forEachReference's order and kinds (summary.ts): front-matter lists (2), links (1), mentions (0; not
+    // annotations; an ambiguous one once per id).
+    let n = 0;
+    const add = (id: string, start: number, end: number, kind: number) => {
+      if (4 * n + 4 > this.refs.length) this.refs = grow(this.refs, 4 * n + 4);
+      const r = this.refs;
+      r[4 * n] = position.get(id)!;
+      r[4 * n + 1] = start;
+      r[4 * n + 2] = end;
+      r[4 * n + 3] = kind;
+      n++;
+    };
+    for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') add(item.value, item.span.start, item.span.end, 2);
+    for (const link of doc.parsed.links) add(link.target, link.targetSpan.start, link.targetSpan.end, 1);
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      if (m.via === 'annotation') continue;
+      for (let j = 0; j < m.ids.length; j++) add(m.ids[j], m.span.start, m.span.end, 0);
+    }
+    // Per id, in order of start (stable): counts, then each reference put after its id's earlier ones.
+    const refStartAt = this.size;
+    this.reserve(idCount + 1 + 3 * n);
+    const out = this.numbers;
+    out.fill(0, refStartAt, refStartAt + idCount + 1);
+    for (let i = 0; i < n; i++) out[refStartAt + this.refs[4 * i] + 1]++;
+    for (let k = 0; k < idCount; k++) out[refStartAt + k + 1] += out[refStartAt + k];
+    const refsAt = refStartAt + idCount + 1;
+    const fill = this.fillScratch(idCount);
+    for (let i = 0; i < n; i++) {
+      const k = this.refs[4 * i];
+      const start = this.refs[4 * i + 1];
+      // Insertion into the id's run, after every earlier reference that does not start later.
+      let p = out[refStartAt + k] + fill[k]++;
+      while (p > out[refStartAt + k] && out[refsAt + 3 * (p - 1)] > start) {
+        out[refsAt + 3 * p] = out[refsAt + 3 * (p - 1)];
+        out[refsAt + 3 * p + 1] = out[refsAt + 3 * (p - 1) + 1];
+        out[refsAt + 3 * p + 2] = out[refsAt + 3 * (p - 1) + 2];
+        p--;
+      }
+      out[refsAt + 3 * p] = start;
+      out[refsAt + 3 * p + 1] = this.refs[4 * i + 2];
+      out[refsAt + 3 * p + 2] = this.refs[4 * i + 3];
+    }
+    this.size = refsAt + 3 * n;
+    for (let i = 0; i < 2 * idCount; i++) this.push(this.firstStart[i]);
+    const lineStarts = doc.parsed.lines.lineStarts();
+    for (let i = 0; i < lineStarts.length; i++) this.push(lineStarts[i]);
+    // The header, now that everything is counted.
+    const h = this.numbers;
+    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    let suggestions = false;
+    const kept: CoreDiagnostic[] = [];
+    for (const d of doc.diagnostics) {
+      counts[d.severity]++;
+      if (suggestsAnId(d)) suggestions = true;
+      if (keepInformation || d.severity === 'error' || d.severity === 'warning') kept.push(d);
+    }
+    h[at + FLAGS] = (doc.isDefinitionNote ? DEFINITION_NOTE : 0) | (doc.isKbFile ? KB_FILE : 0) | (suggestions ? SUGGESTIONS : 0);
+    h[at + ERRORS] = counts.error;
+    h[at + WARNINGS] = counts.warning;
+    h[at + INFORMATION] = counts.information;
+    h[at + HINTS] = counts.hint;
+    h[at + TEXT_LENGTH] = doc.parsed.lines.textLength;
+    h[at + IDS] = idCount;
+    h[at + REFS] = n;
+    h[at + LINES] = lineStarts.length;
+    const packed: PackedSummary = { at };
+    if (doc.id !== undefined) packed.id = doc.id;
+    if (doc.title !== undefined) packed.title = doc.title;
+    if (doc.date !== undefined) packed.date = doc.date;
+    if (kept.length) packed.diagnostics = kept;
+    return packed;
   }
 
   /** The batch's table; the packer starts over. */
@@ -54,68 +164,100 @@ export class SummaryPacker {
     return table;
   }
 
-  private push(n: number): void {
-    if (this.size === this.numbers.length) {
-      const bigger = new Int32Array(this.numbers.length * 2);
-      bigger.set(this.numbers);
-      this.numbers = bigger;
+  private readonly firstStart: number[] = [];
+  private scratch = new Int32Array(256);
+
+  private fillScratch(length: number): Int32Array {
+    if (this.scratch.length < length) this.scratch = new Int32Array(Math.max(length, 2 * this.scratch.length));
+    this.scratch.fill(0, 0, length);
+    return this.scratch;
+  }
+
+  private stringOf(id: string): number {
+    let k = this.stringIndex.get(id);
+    if (k === undefined) {
+      k = this.strings.length;
+      this.strings.push(id);
+      this.stringIndex.set(id, k);
     }
-    this.numbers[this.size++] = n;
+    return k;
+  }
+
+  private reserve(more: number): void {
+    if (this.size + more > this.numbers.length) this.numbers = grow(this.numbers, this.size + more);
+  }
+
+  private push(value: number): void {
+    this.reserve(1);
+    this.numbers[this.size++] = value;
   }
 }
 
-/**
- * The summary back, its arrays views of the batch's numbers, made when first read: during the initial indexing
- * the main thread reads only diagnostics; ids and references are needed once the index is queried.
- */
-export function unpackSummary(packed: PackedSummary, table: SummaryTable, intern: (id: string) => string): DocumentSummary {
-  return new UnpackedSummary(packed, table, intern);
+function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(atLeast, 2 * a.length));
+  bigger.set(a);
+  return bigger;
 }
 
+/**
+ * The summary back, on the main thread. Its arrays are views of the batch's numbers, made when first read: during
+ * the initial indexing the main thread reads only diagnostics; ids and references are needed once it is queried.
+ */
+export function unpackSummary(uri: string, packed: PackedSummary, table: SummaryTable, intern: (id: string) => string): DocumentSummary {
+  return new UnpackedSummary(uri, packed, table, intern);
+}
+
+type Numeric = 'ids' | 'refStart' | 'refs' | 'firstMention' | 'lineStarts';
+
 class UnpackedSummary implements DocumentSummary {
-  readonly uri: string;
-  version: number;
+  version = 0;
   readonly id?: string;
   readonly title?: string;
   readonly date?: string;
   readonly isDefinitionNote: boolean;
   readonly isKbFile: boolean;
-  readonly diagnostics: DocumentSummary['diagnostics'];
-  readonly counts: DocumentSummary['counts'];
   readonly hasSuggestions: boolean;
+  readonly diagnostics: CoreDiagnostic[];
+  readonly counts: Record<Severity, number>;
   readonly textLength: number;
+  private readonly at: number;
+  private numbers: Int32Array<ArrayBufferLike>;
+  private strings: string[] | undefined;
   private arrays: Pick<DocumentSummary, Numeric> | undefined;
 
   constructor(
-    private readonly packed: PackedSummary,
-    private table: SummaryTable | undefined,
+    readonly uri: string,
+    packed: PackedSummary,
+    table: SummaryTable,
     private readonly intern: (id: string) => string,
   ) {
-    ({
-      uri: this.uri,
-      version: this.version,
-      id: this.id,
-      title: this.title,
-      date: this.date,
-      isDefinitionNote: this.isDefinitionNote,
-      isKbFile: this.isKbFile,
-      diagnostics: this.diagnostics,
-      counts: this.counts,
-      hasSuggestions: this.hasSuggestions,
-      textLength: this.textLength,
-    } = packed);
+    const h = table.numbers;
+    const at = packed.at;
+    this.at = at;
+    this.numbers = h;
+    this.strings = table.strings;
+    this.id = packed.id;
+    this.title = packed.title;
+    this.date = packed.date;
+    this.diagnostics = packed.diagnostics ?? NO_DIAGNOSTICS;
+    this.isDefinitionNote = (h[at + FLAGS] & DEFINITION_NOTE) !== 0;
+    this.isKbFile = (h[at + FLAGS] & KB_FILE) !== 0;
+    this.hasSuggestions = (h[at + FLAGS] & SUGGESTIONS) !== 0;
+    this.counts = { error: h[at + ERRORS], warning: h[at + WARNINGS], information: h[at + INFORMATION], hint: h[at + HINTS] };
+    this.textLength = h[at + TEXT_LENGTH];
   }
 
   private unpack(): Pick<DocumentSummary, Numeric> {
     if (this.arrays) return this.arrays;
-    const { at, idCount, refCount, lineCount } = this.packed;
-    const { strings, numbers: n } = this.table!;
+    const n = this.numbers;
+    const at = this.at;
+    const idCount = n[at + IDS];
     const ids = new Array<string>(idCount);
-    for (let i = 0; i < idCount; i++) ids[i] = this.intern(strings[n[at + i]]);
-    let p = at + idCount;
+    let p = at + HEADER;
+    for (let i = 0; i < idCount; i++) ids[i] = this.intern(this.strings![n[p++]]);
     const view = (length: number) => n.subarray(p, (p += length));
-    this.arrays = { ids, refStart: view(idCount + 1), refs: view(3 * refCount), firstMention: view(2 * idCount), lineStarts: view(lineCount) };
-    this.table = undefined; // the views keep the numbers; the batch's strings can go
+    this.arrays = { ids, refStart: view(idCount + 1), refs: view(3 * n[at + REFS]), firstMention: view(2 * idCount), lineStarts: view(n[at + LINES]) };
+    this.strings = undefined; // the views keep the numbers; the batch's strings can go
     return this.arrays;
   }
 
@@ -135,3 +277,4 @@ class UnpackedSummary implements DocumentSummary {
     return this.unpack().lineStarts;
   }
 }
+
