@@ -41,9 +41,12 @@ export class SummaryPacker {
   private readonly stringIndex = new Map<string, number>();
   private numbers = new Int32Array(64 * 1024);
   private size = 0;
-  /** Per document, reused: id → its position in the document's ids; references as (id position, start, end, kind). */
+  /** Per document, reused: id → its position in the document's ids. */
   private readonly position = new Map<string, number>();
+  /** Per document, reused: references as (id position, start, end, kind), and the mentions' first starts and ends. */
   private refs = new Int32Array(4 * 1024);
+  private refCount = 0;
+  private first = new Int32Array(512);
 
   /**
    * What `summarize(doc, keepInformation)` gives, packed: ids in the order `referencedIds` lists them, each id's
@@ -53,54 +56,35 @@ export class SummaryPacker {
     const at = this.size;
     this.reserve(HEADER);
     this.size += HEADER;
-    const position = this.position;
-    position.clear();
-    const idOf = (id: string): number => {
-      let k = position.get(id);
-      if (k === undefined) {
-        k = position.size;
-        position.set(id, k);
-        this.push(this.stringOf(id));
-        this.firstStart.push(-1, -1);
-      }
-      return k;
-    };
-    this.firstStart.length = 0;
-    // referencedIds' order: every mention's ids (annotations too), then link targets, then front-matter lists.
+    this.position.clear();
+    this.refCount = 0;
     const mentions = doc.mentions;
+    const links = doc.parsed.links;
+    const fields = doc.parsed.frontMatter?.fields;
+    // referencedIds' order: every mention's ids (annotations too), then link targets, then front-matter lists.
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
       for (let j = 0; j < m.ids.length; j++) {
-        const k = idOf(m.ids[j]);
-        if (this.firstStart[2 * k] < 0) {
-          this.firstStart[2 * k] = m.span.start;
-          this.firstStart[2 * k + 1] = m.span.end;
+        const k = this.idIndex(m.ids[j]);
+        if (this.first[2 * k] < 0) {
+          this.first[2 * k] = m.span.start;
+          this.first[2 * k + 1] = m.span.end;
         }
       }
     }
-    for (const link of doc.parsed.links) idOf(link.target);
-    const fields = doc.parsed.frontMatter?.fields;
-    for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') idOf(item.value);
-    const idCount = position.size;
+    for (let i = 0; i < links.length; i++) this.idIndex(links[i].target);
+    for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') this.idIndex(item.value);
+    const idCount = this.position.size;
     // forEachReference's order and kinds (summary.ts): front-matter lists (2), links (1), mentions (0; not
     // annotations; an ambiguous one once per id).
-    let n = 0;
-    const add = (id: string, start: number, end: number, kind: number) => {
-      if (4 * n + 4 > this.refs.length) this.refs = grow(this.refs, 4 * n + 4);
-      const r = this.refs;
-      r[4 * n] = position.get(id)!;
-      r[4 * n + 1] = start;
-      r[4 * n + 2] = end;
-      r[4 * n + 3] = kind;
-      n++;
-    };
-    for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') add(item.value, item.span.start, item.span.end, 2);
-    for (const link of doc.parsed.links) add(link.target, link.targetSpan.start, link.targetSpan.end, 1);
+    for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') this.addRef(item.value, item.span.start, item.span.end, 2);
+    for (let i = 0; i < links.length; i++) this.addRef(links[i].target, links[i].targetSpan.start, links[i].targetSpan.end, 1);
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
       if (m.via === 'annotation') continue;
-      for (let j = 0; j < m.ids.length; j++) add(m.ids[j], m.span.start, m.span.end, 0);
+      for (let j = 0; j < m.ids.length; j++) this.addRef(m.ids[j], m.span.start, m.span.end, 0);
     }
+    const n = this.refCount;
     // Per id, in order of start (stable): counts, then each reference put after its id's earlier ones.
     const refStartAt = this.size;
     this.reserve(idCount + 1 + 3 * n);
@@ -126,7 +110,9 @@ export class SummaryPacker {
       out[refsAt + 3 * p + 2] = this.refs[4 * i + 3];
     }
     this.size = refsAt + 3 * n;
-    for (let i = 0; i < 2 * idCount; i++) this.push(this.firstStart[i]);
+    this.reserve(2 * idCount);
+    this.numbers.set(this.first.subarray(0, 2 * idCount), this.size);
+    this.size += 2 * idCount;
     const lineStarts = doc.parsed.lines.lineStarts();
     for (let i = 0; i < lineStarts.length; i++) this.push(lineStarts[i]);
     // The header, now that everything is counted.
@@ -164,8 +150,31 @@ export class SummaryPacker {
     return table;
   }
 
-  private readonly firstStart: number[] = [];
   private scratch = new Int32Array(256);
+
+  /** The id's position in the document's ids, appending it (and its string) when new. */
+  private idIndex(id: string): number {
+    let k = this.position.get(id);
+    if (k === undefined) {
+      k = this.position.size;
+      this.position.set(id, k);
+      this.push(this.stringOf(id));
+      if (2 * k + 2 > this.first.length) this.first = grow(this.first, 2 * k + 2);
+      this.first[2 * k] = -1;
+      this.first[2 * k + 1] = -1;
+    }
+    return k;
+  }
+
+  private addRef(id: string, start: number, end: number, kind: number): void {
+    const n = this.refCount++;
+    if (4 * n + 4 > this.refs.length) this.refs = grow(this.refs, 4 * n + 4);
+    const r = this.refs;
+    r[4 * n] = this.position.get(id)!;
+    r[4 * n + 1] = start;
+    r[4 * n + 2] = end;
+    r[4 * n + 3] = kind;
+  }
 
   private fillScratch(length: number): Int32Array {
     if (this.scratch.length < length) this.scratch = new Int32Array(Math.max(length, 2 * this.scratch.length));
