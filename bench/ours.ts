@@ -95,6 +95,8 @@ export interface OursOptions {
   serverArgs?: string[];
   /** Stop after the cold index (a profile of indexing alone). */
   coldOnly?: boolean;
+  /** Extra environment for the server process (POLICY_LENS_WORKERS for the comparison run). */
+  env?: Record<string, string>;
 }
 
 export async function measureOurs(o: OursOptions): Promise<OursResult> {
@@ -106,7 +108,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
     return res;
   }
   const t0 = performance.now();
-  const server = LspProcess.start(process.execPath, [...(o.serverArgs ?? []), SERVER, '--stdio'], REPO);
+  const server = LspProcess.start(process.execPath, [...(o.serverArgs ?? []), SERVER, '--stdio'], REPO, o.env);
   let readyAt: number | undefined;
   server.conn.onNotification('policyLens/indexState', (p: { state: string; documents?: number }) => {
     res.indexStates.push(`${p.state}${p.documents !== undefined ? `(${p.documents})` : ''}`);

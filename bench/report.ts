@@ -17,6 +17,8 @@ export interface BenchResults {
   floor?: { wallMs: number; innerMs: number; cpuMs: number; files: number; bytes: number; frontMatters: number; yamlErrors: number };
   ours: OursResult;
   peer?: PeerResult;
+  /** The cold index once more, with more workers than the default (one per core). */
+  moreWorkers?: { workers: number; coldMs?: number; coldCpuMs?: number; indexLog?: string };
   matcher?: MatcherResult;
   kbLoad?: KbLoadResult;
   profile?: { name: string; selfMs: number; share: number }[];
@@ -172,6 +174,9 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
         ['the server\'s log: indexing phases', o.indexLog ? o.indexLog.replace(/\|/g, '/') : 'n/a'],
         ['the server\'s log: reference lists after `ready`', o.warmLog ?? 'n/a'],
         ['indexState notifications', o.indexStates.join(', ') || 'none'],
+        ...(r.moreWorkers
+          ? [[`cold index again with ${r.moreWorkers.workers} workers (one per core) / server CPU`, `${ms(r.moreWorkers.coldMs)} / ${ms(r.moreWorkers.coldCpuMs)}`]]
+          : []),
       ],
     ),
   );

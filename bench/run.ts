@@ -8,12 +8,13 @@
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureCorpus, ensureExtras, corpusDir, CORPORA } from './generate';
 import { loadLexicon } from './corpus/lexicon';
 import { measureOurs, SERVER, type OursResult } from './ours';
 import { measurePeer, type PeerResult } from './peer';
-import { loadNow, machineInfo } from './lib/machine';
+import { freshMemoryCost, loadNow, machineInfo } from './lib/machine';
 import { REPO } from './lib/core';
 import { renderReport, targetRows, type BenchResults } from './report';
 import { topFunctions } from './profile';
@@ -68,6 +69,7 @@ function render(): number {
 async function main(): Promise<number> {
   if (args.includes('--render')) return render();
   const machine = machineInfo();
+  machine['Fresh memory'] = freshMemoryCost();
   log(`Policy Lens benchmark (${smoke ? 'smoke, 1,000 documents' : 'full, 10,000 documents'}) on ${machine.CPU}, ${machine.Cores} cores`);
   const lex = await loadLexicon();
   const t = performance.now();
@@ -103,6 +105,16 @@ async function main(): Promise<number> {
     log(peer.error ? `  error: ${peer.error}` : `  spawn → workspace/symbol ${peer.spawnToSymbolsMs.toFixed(0)} ms, ${peer.symbols} symbols, ${peer.parses} parses`);
   }
 
+  // One more cold index with a worker more than the default: whether it pays on this machine (the default leaves
+  // one core to the main thread).
+  let moreWorkers: BenchResults['moreWorkers'];
+  if (!smoke && !profile) {
+    const workers = Math.max(2, availableParallelism());
+    const r = await measureOurs({ root, manifest, extras, mentions: 0, coldTimeoutMs: 180_000, log: () => undefined, coldOnly: true, env: { POLICY_LENS_WORKERS: String(workers) } });
+    moreWorkers = { workers, coldMs: r.coldMs, coldCpuMs: r.coldCpuMs, indexLog: r.indexLog };
+    log(`cold index with ${workers} workers: ${r.coldMs?.toFixed(0)} ms (server CPU ${r.coldCpuMs?.toFixed(0)} ms)`);
+  }
+
   // A profiling run is about the server: the peer and the micro-benchmarks are skipped.
   const skip = { wallMs: 0, value: undefined, error: 'skipped (profiling run)' };
   const matcher = profile ? skip : child<MatcherResult>('matcher.ts', [root, smoke ? '4' : '12']);
@@ -123,6 +135,7 @@ async function main(): Promise<number> {
     floor: floor.value ? { wallMs: floor.wallMs, ...floor.value } : undefined,
     ours,
     peer,
+    moreWorkers,
     matcher: matcher.value,
     kbLoad: kbLoad.value,
     profile: profiles.length ? topFunctions(join(profileDir, profiles[0]), 20) : undefined,

@@ -83,8 +83,8 @@ export class LspProcess {
 
   private folders: { uri: string; name: string }[] = [];
 
-  static start(command: string, args: string[], cwd?: string): LspProcess {
-    const proc = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  static start(command: string, args: string[], cwd?: string, env?: Record<string, string>): LspProcess {
+    const proc = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     return new LspProcess(proc);
   }
 
