@@ -645,9 +645,13 @@ export class WorkspaceIndex implements WorkspaceQueries {
     return this.fileOf(uri)?.kind;
   }
 
-  /** The text of a file the index holds. */
+  /** The text of a file the index holds; undefined when it is not held, or no longer readable. */
   text(uri: string): string | undefined {
-    return this.fileOf(uri)?.text;
+    try {
+      return this.fileOf(uri)?.text;
+    } catch {
+      return undefined; // read from disk when first needed, and gone or unreadable since (see SourceFile.text)
+    }
   }
 
   /** Analyses every file that has neither analysis nor summary, so reverse lookups are complete. */
