@@ -84,6 +84,25 @@ describe('loading with analysis workers', () => {
     assert.deepEqual(tight.index.references('prk', true), serial.index.references('prk', true));
   });
 
+  it('reads a closed document\'s text from disk when first needed, and copes with one deleted meanwhile', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'policy-lens-lazy-text-'));
+    try {
+      writeFileSync(join(root, 'a.md'), '---\ntitle: A\n---\n북한과 러시아의 회담.\n');
+      writeFileSync(join(root, 'b.md'), '---\ntitle: B\n---\n러시아 외교부 발표.\n');
+      const loaded = await loadWorkspace([root], DEFAULT_CONFIG, loadBuiltinKb(), undefined, undefined, { workers: 1, onWorkerFailure: (e) => assert.fail(String(e)) });
+      const [a, b] = ['a.md', 'b.md'].map((f) => loaded.index.uris().find((u) => u.endsWith(f))!);
+      const before = loaded.index.references('rus', false);
+      assert.deepEqual(before.map((r) => r.uri).sort(), [a, b]);
+      assert.equal(loaded.index.text(a), '---\ntitle: A\n---\n북한과 러시아의 회담.\n');
+      rmSync(join(root, 'b.md'));
+      assert.equal(loaded.index.text(b), undefined, 'gone: no text, no exception');
+      assert.deepEqual(loaded.index.references('rus', false), before, 'its summary still answers until the watcher reports the deletion');
+      assert.throws(() => loaded.index.document(b), /could not be read/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('falls back to one thread when the workers fail (here: out of memory), and still loads everything', async () => {
     const failures: unknown[] = [];
     const loaded = await loadWorkspace([dir], DEFAULT_CONFIG, loadBuiltinKb(), undefined, undefined, {
