@@ -17,7 +17,7 @@ import { aliasSignature } from './kbSignature';
 import { referencedIds, referencesIn } from './references';
 import { createRuleContext, type DeclaringDocument } from './ruleContext';
 import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
-import { firstMentions, listEntry, sortMentioning, spanOf } from './mentionLists';
+import { changedFirstMentions, firstMentionOf, firstMentions, forEachFirstMention, listEntry, NO_MENTIONS, sortMentioning, type FirstMentions } from './mentionLists';
 import { countBySeverity, suggestsAnId, summaryReferences, type DocumentSummary } from './summary';
 import type { AnalysedFile, IdentifiedFile } from './parallel/protocol';
 import { unpackSummary, type SummaryTable } from './parallel/summaryBatch';
@@ -26,8 +26,7 @@ import type { ChangeResult, DocumentInfo, IndexedDocument, Location, MentioningD
 import { readTextSync } from './readText';
 import { normalizeUri, uriToPath } from './uri';
 
-const NO_REFS: ReadonlySet<string> = new Set();
-const NO_MENTIONS: ReadonlyMap<string, string> = new Map();
+const NO_REFS: readonly string[] = [];
 
 /** One file the index holds: a corpus document or a kb YAML file, with what parsing alone can tell. */
 class SourceFile implements FileIdentity {
@@ -48,10 +47,10 @@ class SourceFile implements FileIdentity {
   summary?: DocumentSummary;
   /** Positions in the text when there is no analysis to take them from. */
   lines?: Positions;
-  /** Ids this file referred to at its last analysis (reverse index bookkeeping); replaced, never changed. */
-  refs: ReadonlySet<string>;
+  /** Ids this file referred to at its last analysis, each once (reverse index bookkeeping); replaced, never changed. */
+  refs: readonly string[];
   /** Where it first mentions each id: what "mentioned in" lists show (see setReferrers); replaced, never changed. */
-  mentioned: ReadonlyMap<string, string>;
+  mentioned: FirstMentions;
   /** The list entry for this file, shared by every "mentioned in" list it is in. */
   listed: DocumentInfo | undefined;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
@@ -259,7 +258,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
     while (this.unindexed.length && n++ < limit) {
       const file = this.unindexed.pop()!;
       // Dropped, re-analysed or replaced meanwhile: whoever did that indexed what it has now.
-      if (file.summary && !file.analysis && this.files.get(file.uri) === file) this.setReferrers(file, new Set(file.summary.ids), file.summary);
+      if (file.summary && !file.analysis && this.files.get(file.uri) === file) this.setReferrers(file, file.summary.ids, file.summary);
     }
   }
 
@@ -275,7 +274,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       if (!file) return [];
       this.files.delete(key);
       this.unindex(file);
-      for (const id of file.mentioned.keys()) this.mentioningCache.delete(id);
+      forEachFirstMention(file.mentioned, (id) => this.mentioningCache.delete(id));
       for (const id of file.refs) this.referencesCache.delete(id);
       this.generation++;
       return [key, ...this.affectedByIdentity(file, undefined)];
@@ -479,17 +478,21 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Keeps an analysis and updates the reverse indexes from it. */
   private install(file: SourceFile, result: IndexedDocument): IndexedDocument {
-    this.setReferrers(file, referencedIds(result), result);
+    this.setReferrers(file, [...referencedIds(result)], result);
     file.analysis = result;
     file.summary = undefined;
     this.generation++;
     return result;
   }
 
-  private setReferrers(file: SourceFile, refs: Set<string>, doc: IndexedDocument | DocumentSummary): void {
-    for (const id of file.refs) {
-      if (!refs.has(id)) removeFrom(this.referrers, id, file.uri);
-      this.referencesCache.delete(id);
+  /** `refs`: every id the file refers to, each once. */
+  private setReferrers(file: SourceFile, refs: readonly string[], doc: IndexedDocument | DocumentSummary): void {
+    if (file.refs.length) {
+      const now = new Set(refs);
+      for (const id of file.refs) {
+        if (!now.has(id)) removeFrom(this.referrers, id, file.uri);
+        this.referencesCache.delete(id);
+      }
     }
     for (const id of refs) {
       addTo(this.referrers, id, file.uri);
@@ -498,11 +501,16 @@ export class WorkspaceIndex implements WorkspaceQueries {
     file.refs = refs;
     // "Mentioned in" lists stay valid across re-analyses that change nothing they show: opening a document or
     // editing a paragraph without names must not make every hover on its ids walk the corpus again.
-    const mentioned = doc.isKbFile ? new Map<string, string>() : firstMentions(doc);
+    const mentioned = doc.isKbFile ? NO_MENTIONS : firstMentions(doc);
     const before = file.listed;
     const moved = !before || before.title !== doc.title || before.date !== doc.date || before.id !== doc.id;
-    for (const [id, where] of file.mentioned) if (moved || mentioned.get(id) !== where) this.mentioningCache.delete(id);
-    for (const [id, where] of mentioned) if (moved || file.mentioned.get(id) !== where) this.mentioningCache.delete(id);
+    const drop = (id: string) => this.mentioningCache.delete(id);
+    if (moved) {
+      forEachFirstMention(file.mentioned, drop);
+      forEachFirstMention(mentioned, drop);
+    } else {
+      changedFirstMentions(file.mentioned, mentioned, drop);
+    }
     file.mentioned = mentioned;
     if (moved) file.listed = listEntry(doc);
   }
@@ -676,7 +684,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
       return file.analysis ?? this.analyse(file);
     } catch {
       // A file that cannot be analysed is in no "mentioned in" list.
-      for (const id of file.mentioned.keys()) this.mentioningCache.delete(id);
+      forEachFirstMention(file.mentioned, (id) => this.mentioningCache.delete(id));
       for (const id of file.refs) this.referencesCache.delete(id);
       file.mentioned = NO_MENTIONS;
       return undefined;
@@ -757,8 +765,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
     const docs: MentioningDocument[] = [];
     for (const uri of this.referrers.get(id) ?? []) {
       const file = this.fileOf(uri);
-      const where = file?.mentioned.get(id);
-      if (where !== undefined && file!.listed) docs.push({ info: file!.listed, firstMention: spanOf(where) });
+      const first = file && firstMentionOf(file.mentioned, id);
+      if (first && file.listed) docs.push({ info: file.listed, firstMention: first });
     }
     this.mentioningCache.set(id, sortMentioning(docs));
     return docs;
@@ -811,13 +819,14 @@ export class WorkspaceIndex implements WorkspaceQueries {
   private collectMentioning(files: Iterable<SourceFile>, lists = new Map<string, MentioningDocument[]>()): Map<string, MentioningDocument[]> {
     for (const file of files) {
       if (!file.listed) continue;
-      for (const [id, where] of file.mentioned) {
-        if (this.mentioningCache.has(id)) continue;
-        const entry = { info: file.listed, firstMention: spanOf(where) };
+      const info = file.listed;
+      forEachFirstMention(file.mentioned, (id, start, end) => {
+        if (this.mentioningCache.has(id)) return;
+        const entry = { info, firstMention: { start, end } };
         const list = lists.get(id);
         if (list) list.push(entry);
         else lists.set(id, [entry]);
-      }
+      });
     }
     return lists;
   }
