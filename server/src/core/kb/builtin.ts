@@ -157,6 +157,11 @@ export function loadBuiltinKbDetailed(): BuiltinKbLoad {
   return cached;
 }
 
+/** Whether these are the records loadBuiltinKb() gave (loaded already, not a list of the caller's own). */
+export function isLoadedBuiltin(records: readonly LoadedRecord[]): boolean {
+  return cached !== undefined && records === cached.records;
+}
+
 export function loadBuiltinKb(): LoadedRecord[] {
   return loadBuiltinKbDetailed().records;
 }

@@ -1,6 +1,7 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { PolicyLensConfig } from '../config/config';
 import type { LoadedRecord } from '../kb/record';
+import { isLoadedBuiltin } from '../kb/builtin';
 import { discoverFiles } from './discover';
 import { readText } from './readText';
 import { loadInWorkers, releaseWorkers, workerCount } from './parallel/pool';
@@ -94,6 +95,7 @@ export async function loadWorkspace(
         isCancelled,
         resourceLimits: options.workerResourceLimits,
         arenaBytes: options.workerArenaBytes,
+        builtinIsDefault: isLoadedBuiltin(builtin),
         onAnalysed: options.onAnalysed,
       });
       return result(index, loaded?.unreadable ?? [], { identityMs, analysisMs: performance.now() - phase - identityMs, workers });

@@ -9,6 +9,7 @@ import { analyseSource, readSource } from '../sourceAnalysis';
 import { FileArena, FileReader } from './fileReader';
 import type { AnalyseRequest, AnalysedFile, FileToLoad, FromWorker, IdentifiedFile, IdentifyRequest, ToWorker } from './protocol';
 import { SummaryPacker } from './summaryBatch';
+import { pathToUri } from '../uri';
 
 /**
  * An analysis worker. Phase 1 reads each file of its share and reports what it declares (decoding and parsing
@@ -58,12 +59,13 @@ function identityOf(file: FileToLoad): (FileIdentity & { size: number; bytes?: B
   return { ...identity, size: all.bytes.length, bytes: kept?.bytes };
 }
 
-function identify({ files, arenaBytes }: IdentifyRequest): void {
+function identify({ paths, kb: isKb, arenaBytes }: IdentifyRequest): void {
   share = [];
   arena = new FileArena(arenaBytes);
   let identified: IdentifiedFile[] = [];
   let unreadable: { uri: string; reason: string }[] = [];
-  for (const file of files) {
+  for (let i = 0; i < paths.length; i++) {
+    const file: FileToLoad = { path: paths[i], uri: pathToUri(paths[i]), kind: isKb[i] ? 'kb' : 'document' };
     const { uri, kind } = file;
     try {
       const read = identityOf(file);

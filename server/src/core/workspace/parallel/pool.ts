@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { loadBuiltinKb } from '../../kb/builtin';
 import type { LoadedRecord } from '../../kb/record';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { snapshotOf } from './snapshot';
@@ -30,6 +29,8 @@ export interface ParallelLoadOptions {
   resourceLimits?: ResourceLimits;
   /** Bytes of files each worker may hold between its two phases (default: fileReader.ts's ARENA_BUDGET). */
   arenaBytes?: number;
+  /** `builtin` is loadBuiltinKb()'s own list: workers prestarted with 'default' have prepared it already. */
+  builtinIsDefault?: boolean;
 }
 
 /** Fewer documents than this are read on the main thread: starting workers costs ~100 ms. */
@@ -136,19 +137,19 @@ export function releaseWorkers(): void {
 }
 
 /** `count` workers with the built-in knowledge base prepared: the prestarted ones when they fit, else new ones. */
-function takeWorkers(script: string, count: number, builtin: LoadedRecord[], limits?: ResourceLimits): AnalysisWorker[] {
+function takeWorkers(script: string, count: number, builtin: LoadedRecord[], builtinIsDefault: boolean, limits?: ResourceLimits): AnalysisWorker[] {
   const ready = prestarted;
   prestarted = undefined;
   const workers = ready && ready.limits === limits ? ready.workers.splice(0, count) : [];
   for (const w of ready?.workers ?? []) w.terminate();
   const fresh = Array.from({ length: count - workers.length }, () => new AnalysisWorker(script, limits));
-  const same = ready !== undefined && (ready.builtin === builtin || (ready.builtin === 'default' && builtin === loadBuiltinKb()));
+  const same = ready !== undefined && (ready.builtin === builtin || (ready.builtin === 'default' && builtinIsDefault));
   for (const w of same ? fresh : [...workers, ...fresh]) w.send({ type: 'prepare', builtin });
   return [...workers, ...fresh];
 }
 
 /**
- * Loads `files` into `index` with workers. Returns the files that could not be read, or undefined when cancelled.
+ * Loads `files` into `index` with workers (their uris must be pathToUri's, as the workers compute them again). Returns the files that could not be read, or undefined when cancelled.
  * Throws when a worker fails (the caller then loads on the main thread).
  */
 export async function loadInWorkers(
@@ -159,17 +160,23 @@ export async function loadInWorkers(
 ): Promise<{ unreadable: { uri: string; reason: string }[] } | undefined> {
   const script = workerScript();
   if (!script) throw new Error('analysis worker script not found');
-  const workers = takeWorkers(script, Math.max(1, options.workers), builtin, options.resourceLimits);
+  const workers = takeWorkers(script, Math.max(1, options.workers), builtin, !!options.builtinIsDefault, options.resourceLimits);
   try {
     // Round robin: neighbours in a folder tend to be alike, so every worker gets a similar mix.
     const shares = workers.map((_, w) => files.filter((_, i) => i % workers.length === w));
+    const request = (share: FileToLoad[]): ToWorker => ({
+      type: 'identify',
+      paths: share.map((f) => f.path),
+      kb: Uint8Array.from(share, (f) => (f.kind === 'kb' ? 1 : 0)),
+      arenaBytes: options.arenaBytes,
+    });
     const identified: IdentifiedFile[] = [];
     const unreadable: { uri: string; reason: string }[] = [];
     let done = 0;
     const total = files.length * 2;
     await Promise.all(
       workers.map((worker, w) =>
-        worker.run({ type: 'identify', files: shares[w], arenaBytes: options.arenaBytes }, (m) => {
+        worker.run(request(shares[w]), (m) => {
           if (m.type !== 'identified') return;
           for (const f of m.files) identified.push(f);
           for (const u of m.unreadable) unreadable.push(u);

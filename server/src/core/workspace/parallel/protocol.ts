@@ -23,7 +23,9 @@ export interface PrepareRequest {
 /** Phase 1: read these files (their heads, mostly) and report what each declares (ids, records, title). */
 export interface IdentifyRequest {
   type: 'identify';
-  files: FileToLoad[];
+  /** Absolute paths (their uris are pathToUri's), and which are kb files: one array of strings clones faster than objects. */
+  paths: string[];
+  kb: Uint8Array;
   /** Bytes of files the worker may keep for phase 2 (the rest it reads again); default ARENA_BUDGET. */
   arenaBytes?: number;
 }
