@@ -149,8 +149,9 @@ function takeWorkers(script: string, count: number, builtin: LoadedRecord[], bui
 }
 
 /**
- * Loads `files` into `index` with workers (their uris must be pathToUri's, as the workers compute them again). Returns the files that could not be read, or undefined when cancelled.
- * Throws when a worker fails (the caller then loads on the main thread).
+ * Loads `files` into `index` with workers (their uris must be pathToUri's: the workers compute them again).
+ * Returns the files that could not be read, or undefined when cancelled. Throws when a worker fails (the caller
+ * then loads on the main thread).
  */
 export async function loadInWorkers(
   index: WorkspaceIndex,
