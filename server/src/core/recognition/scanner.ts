@@ -132,17 +132,16 @@ export class Scanner {
         shortId = id;
       }
     }
+    // The other rules are given the end to beat: a reading that would lose is not built (most resolutions
+    // lose to the alias naming them, `resolution 1718`, and many compounds to a longer name).
     if (shortId && !isHangul(this.prev(p)) && !isWordChar(this.prev(p))) {
-      const compound = compoundAt(this, p);
-      if (compound && (!best || compound.end > best.end)) best = compound;
-      const pair = shortPairAt(this, p, shortEnd, shortId);
-      if (pair && (!best || pair.end > best.end)) best = pair;
+      best = compoundAt(this, p, best ? best.end : -1) ?? best;
+      best = shortPairAt(this, p, shortEnd, shortId, best ? best.end : -1) ?? best;
     }
     for (let k = n - 1; k >= 0; k--) {
       const entry = this.entries[keys[k]];
       if (!entry.trigger) continue;
-      const t = triggerAt(this, entry.trigger, p);
-      if (t && (!best || t.end > best.end)) best = t;
+      best = triggerAt(this, entry.trigger, p, best ? best.end : -1) ?? best;
     }
     return best;
   }
