@@ -37,11 +37,18 @@ export interface Plan {
 /**
  * The left-to-right scan of one document and the context the rules share (the current segment, candidate
  * buffers, the last country mentioned). Internal to recognition: the rules in compounds.ts, pairs.ts and
- * instrumentRules.ts read its members; callers use recognize() or RecognitionJob.
+ * instrumentRules.ts read its members; callers use recognize() or RecognitionJob. One scanner serves document
+ * after document (see `begin`): recognize() keeps one per lexicon rather than making ~1 KB of objects per document.
  */
 export class Scanner {
+  /**
+   * The mentions found so far: the first `count` entries of a buffer kept from document to document (`take`
+   * copies them out at the exact length, instead of the array growing by copies as each document's mentions come).
+   */
   readonly out: Mention[] = [];
-  readonly text: string;
+  count = 0;
+  doc!: RecognitionInput;
+  text = '';
   readonly kb: KnowledgeBase;
   readonly entries: LexEntry[];
   readonly texts: MentionTexts;
@@ -58,16 +65,39 @@ export class Scanner {
   readonly noCloserUntil = new Int32Array(QUOTE_KINDS);
   readonly noCloserSegment = new Int32Array(QUOTE_KINDS).fill(-1);
 
-  constructor(
-    readonly lex: Lexicon,
-    readonly doc: RecognitionInput,
-  ) {
-    this.text = doc.text;
+  constructor(readonly lex: Lexicon) {
     this.kb = lex.kb;
     this.entries = lex.entries;
     this.texts = lex.texts;
     this.keys = lex.buffers.keys;
     this.ends = lex.buffers.ends;
+  }
+
+  /** Starts on a document: no mentions yet, no country seen, no quote searched. */
+  begin(doc: RecognitionInput): this {
+    this.doc = doc;
+    this.text = doc.text;
+    this.clear();
+    this.segStart = 0;
+    this.segEnd = 0;
+    this.lastCountry = undefined;
+    this.lastCountryEnd = -1;
+    this.noCloserUntil.fill(0);
+    this.noCloserSegment.fill(-1);
+    return this;
+  }
+
+  /** The mentions found, as an array of their own; the scanner keeps none. */
+  take(): Mention[] {
+    const found = this.out.slice(0, this.count);
+    this.clear();
+    return found;
+  }
+
+  /** Forgets the mentions (the buffer must not keep a document's mentions alive). */
+  clear(): void {
+    this.out.fill(undefined as unknown as Mention, 0, this.count);
+    this.count = 0;
   }
 
   /**
@@ -93,7 +123,7 @@ export class Scanner {
       }
       // Indexed, not for-of: this runs once per reading, mostly before V8 has optimised scan().
       const mentions = plan.mentions;
-      for (let i = 0; i < mentions.length; i++) out.push(mentions[i]);
+      for (let i = 0; i < mentions.length; i++) out[this.count++] = mentions[i];
       if (plan.country) {
         this.lastCountry = plan.country;
         this.lastCountryEnd = plan.end;
