@@ -122,15 +122,18 @@ export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: s
     if (entry.endsWord && isWordChar(sc.next(end))) continue;
     let hits: string[] | undefined;
     let qualified = false;
+    // Indexed loops: for-of makes an iterator per loop until V8 optimises this (once per candidate pair).
     if (!entry.caseChecked) {
-      for (const id of entry.names) if (sc.kb.record(id)?.country === country) hits = addUnique(hits, id);
+      const names = entry.names;
+      for (let i = 0; i < names.length; i++) if (sc.kb.record(names[i])?.country === country) hits = addUnique(hits, names[i]);
       const shared = entry.qualifiedByCountry?.get(country);
       if (!hits && shared) {
         hits = shared;
         qualified = true;
       }
     } else {
-      for (const v of entry.variants) {
+      for (let i = 0; i < entry.variants.length; i++) {
+        const v = entry.variants[i];
         if ((v.cat !== 'name' && v.cat !== 'qualified') || sc.kb.record(v.id)?.country !== country) continue;
         if (!sc.caseOk(v, q, end)) continue;
         hits = addUnique(hits, v.id);

@@ -231,19 +231,26 @@ export class Scanner {
     return r;
   }
 
-  /** The id lists of the variants whose case rule holds at [p, end), memoised per set of such variants. */
+  /**
+   * The id lists of the variants whose case rule holds at [p, end), memoised per set of such variants. The lists
+   * are made by helpers: a closure here would make V8 allocate its context on every call, memo hit or not.
+   */
   caseLists(entry: LexEntry, p: number, end: number): IdLists {
     const variants = entry.variants;
-    if (variants.length > MAX_MASKED_VARIANTS) return idListsOf(this.lex, entry, (i) => this.caseOk(variants[i], p, end));
+    if (variants.length > MAX_MASKED_VARIANTS) return this.caseListsUnmasked(entry, p, end);
     let mask = 0;
     for (let i = 0; i < variants.length; i++) if (variants[i].cat !== 'short' && this.caseOk(variants[i], p, end)) mask |= 1 << i;
-    const memo = entry.byCase!;
-    let lists = memo.get(mask);
-    if (!lists) {
-      lists = idListsOf(this.lex, entry, (i) => ((mask >>> i) & 1) === 1);
-      memo.set(mask, lists);
-    }
+    return entry.byCase!.get(mask) ?? this.maskedLists(entry, mask);
+  }
+
+  private maskedLists(entry: LexEntry, mask: number): IdLists {
+    const lists = idListsOf(this.lex, entry, (i) => ((mask >>> i) & 1) === 1);
+    entry.byCase!.set(mask, lists);
     return lists;
+  }
+
+  private caseListsUnmasked(entry: LexEntry, p: number, end: number): IdLists {
+    return idListsOf(this.lex, entry, (i) => this.caseOk(entry.variants[i], p, end));
   }
 
   /**
@@ -252,15 +259,11 @@ export class Scanner {
    * the language (Korean for a Hangul name, else the document's); else every claimant, flagged ambiguous.
    */
   resolveQualified(entry: LexEntry, claimants: string[], p: number, end: number): Resolved {
-    const ofCountry = (country: string | undefined): string[] => {
-      const ids = country ? entry.qualifiedByCountry?.get(country) : undefined;
-      return ids ? this.lex.ids.share(ids.filter((id) => claimants.includes(id))) : [];
-    };
     if (this.lastCountry && this.gapIsQualifier(this.lastCountryEnd, p)) {
-      const hit = ofCountry(this.lastCountry);
+      const hit = this.claimantsOf(entry, claimants, this.lastCountry);
       if (hit.length) return this.reading(hit, 'qualified', hit.length > 1);
     }
-    const after = ofCountry(this.countryAfterOf(end));
+    const after = this.claimantsOf(entry, claimants, this.countryAfterOf(end));
     if (after.length) return this.reading(after, 'qualified', after.length > 1);
     // A Korean shared name is Korean usage whatever the document's dominant script (a Korean passage in a mostly
     // English page still means Korea's 외교부); other names follow the document's language.
@@ -268,6 +271,12 @@ export class Scanner {
     const defaults = lang && entry.qualifiedDefault ? entry.qualifiedDefault[lang].filter((id) => claimants.includes(id)) : [];
     if (defaults.length === 1) return this.reading(this.lex.ids.one(defaults[0]), 'alias', false);
     return this.reading(claimants, 'alias', claimants.length > 1);
+  }
+
+  /** The claimants of a shared name that belong to `country` (shared ids). */
+  private claimantsOf(entry: LexEntry, claimants: string[], country: string | undefined): string[] {
+    const ids = country ? entry.qualifiedByCountry?.get(country) : undefined;
+    return ids ? this.lex.ids.share(ids.filter((id) => claimants.includes(id))) : [];
   }
 
   /** Between a country and its body: nothing, a space, `의`, or an English possessive. */
