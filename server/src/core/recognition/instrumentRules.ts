@@ -70,7 +70,7 @@ export function quotedTitleAt(sc: Scanner, p: number, beat: number): Plan | null
   while (e > s && FOLD[t.charCodeAt(e - 1)] === 32) e--;
   if (s >= e) return null;
   if (!looksLikeTitle(t, s, e)) return null;
-  const ids = sc.lex.titles.get(titleKey(t, s, e)) ?? NO_IDS;
+  const ids = sc.lex.titleIds.get(t, s, e) ?? NO_IDS;
   return { end: close + 1, mentions: [sc.mention(s, e, ids, 'quoted-title', ids.length > 1)], country: undefined };
 }
 
