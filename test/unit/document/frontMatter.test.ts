@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { looksLikeYaml, plainKeyLine } from '../../../server/src/core/document/frontMatter';
+import { blankRange, looksLikeYaml, plainKeyLine } from '../../../server/src/core/document/frontMatter';
 import { parseDocument } from '../../../server/src/core/document/parseDocument';
 import type { ParsedDocument } from '../../../server/src/core/document/types';
 
@@ -198,4 +198,16 @@ test('the in-place `key: value` check answers yes only where looksLikeYaml does'
   );
   for (const line of ['title: x', 'title:', 'a-b_c: 1', '2024: y', '-x: y', 'k:\tv']) assert.ok(plainKeyLine(line, 0, line.length), line);
   for (const line of ['title', 'http://x', 'a:b', '--- x', '-', ': x', 'a b: c', '키: 값', 'x'.repeat(150) + ': y']) assert.ok(!plainKeyLine(line, 0, line.length), line);
+});
+
+test('blankRange tells what slicing and trimming tells: only JavaScript whitespace in the range', () => {
+  const unit = fc.constantFrom(' ', '\t', '\u000b', '\u000c', '\u00a0', '\u1680', '\u2000', '\u200a', '\u200b', '\u202f', '\u205f', '\u3000', '\ufeff', '\u180e', '\u2028', 'a', '-', '한');
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 12 }), fc.nat(), fc.nat(), (s, a, b) => {
+      const start = s.length ? a % (s.length + 1) : 0;
+      const end = start + (b % (s.length - start + 1));
+      assert.equal(blankRange(s, start, end), s.slice(start, end).trim() === '', JSON.stringify(s.slice(start, end)));
+    }),
+    { numRuns: 3000 },
+  );
 });

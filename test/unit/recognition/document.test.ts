@@ -112,6 +112,28 @@ test('recognition in slices gives the same mentions as in one go', () => {
   }
 });
 
+test('a document recognised after others reads as if alone: no mention, country or quote search carried over', () => {
+  const fresh = () => kbOf(RECORDS); // a new lexicon, so a scanner that has seen nothing
+  const alone = (text: string) => recognize(input(text, [[0, text.length]]), fresh());
+  // 폴란드 would qualify the 외교부 of the next document; an unclosed quote would hide its closing quote.
+  const earlier = ['폴란드', '‘abcdefghijklmnop', '북한과 러시아 [[nato]]'];
+  const later = ['abc외교부', '‘a조약’ 그리고 오늘 여러 나라가', '미국'];
+  const kb = fresh();
+  const link = { span: { start: 8, end: 16 }, targetSpan: { start: 10, end: 14 }, target: 'nato' };
+  for (const [i, text] of later.entries()) {
+    recognize(input(earlier[i], [[0, earlier[i].length]], i === 2 ? [link] : []), kb);
+    assert.deepEqual(recognize(input(text, [[0, text.length]]), kb), alone(text), text);
+  }
+  assert.deepEqual(alone('abc외교부')[0].ids, ['kor-mofa']);
+  assert.equal(alone('‘a조약’ 그리고 오늘 여러 나라가')[0].text, 'a조약');
+  // Slices of one document interleaved with whole documents: each keeps its own scanner.
+  const text = '한미일은 북대서양조약기구(NATO)와 폴란드 외교부, 결의 2397호. '.repeat(5);
+  const doc = input(text, [[0, text.length]]);
+  const job = new RecognitionJob(doc, kb);
+  while (!job.step(10)) recognize(input('폴란드 ‘abc', [[0, 8]]), kb);
+  assert.deepEqual(job.result(), recognize(doc, kb));
+});
+
 test('mentions of one record share one frozen ids array; their text is the document text at their span', () => {
   const text = '북한과 North Korea, 한미일 정상은 북한 문제와 NORTH KOREA, DPRK 문제를 논의했다.';
   const ms = recognize(input(text, [[0, text.length]]), KB);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { found, mentionsOf } from './fixtures';
+import { found, kbOf, mentionsOf, RECORDS } from './fixtures';
 
 test('quoted Korean treaty titles resolve whatever the spacing and middle dot', () => {
   const ms = mentionsOf(
@@ -72,6 +72,15 @@ test('numbered resolutions, English forms', () => {
     'UN Security Council resolution 1718 (2006)=unscr-1718',
     'UN Security Council resolution 2397=unscr-2397',
   ]);
+});
+
+test('a tie goes to the earlier rule: a resolution named by its alias is an alias mention, though the numbered rule reads as far', () => {
+  const kb = kbOf([...RECORDS, { id: 'unscr-1695', kind: 'resolution', name: { ko: '결의 1695호', en: 'resolution 1695' }, number: 1695 }]);
+  const via = (text: string, lang: 'ko' | 'en') => mentionsOf(text, lang, kb).map((m) => `${m.text}:${m.via}`);
+  assert.deepEqual(via('결의 1695호 이행', 'ko'), ['결의 1695호:alias']);
+  assert.deepEqual(via('under resolution 1695 (2006).', 'en'), ['resolution 1695 (2006):alias']);
+  // Read further by the numbered rule than by the alias: the longer reading wins.
+  assert.deepEqual(via('결의 1695호, 2397호', 'ko'), ['결의 1695호:resolution', '2397호:resolution']);
 });
 
 test('an unknown resolution number is an unknown instrument', () => {

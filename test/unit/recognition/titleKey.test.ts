@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { titleKey } from '../../../server/src/core/recognition/titles';
+import { TitleIds } from '../../../server/src/core/recognition/mentionText';
 import { FOLD, isHangul, isWordChar } from '../../../server/src/core/recognition/chars';
 
 /**
@@ -52,4 +53,26 @@ test('titleKey agrees with the one-character-at-a-time definition on random text
     }),
     { numRuns: 3000 },
   );
+});
+
+test('TitleIds answers what titles.get(titleKey(…)) answers, for repeated, colliding and long titles', () => {
+  // Titles of one length naming different instruments, and a table of 4 slots: they keep evicting each other.
+  const names = ['Alpha Treaty', 'Bravo Treaty', 'Delta Accord', '알파 조약 협정', 'x'.repeat(190), 'y'.repeat(250)];
+  const titles = new Map<string, string[]>(names.map((n, i) => [titleKey(n), [`id-${i}`]]));
+  const spelling = fc.constantFrom(...names, 'alpha  treaty', 'ALPHA-Treaty', 'Bravo Treaty ', 'Delta Accorx', 'the Alpha Treaty', '알파·조약 협정');
+  for (const slots of [4, 1024]) {
+    fc.assert(
+      fc.property(fc.array(spelling, { minLength: 1, maxLength: 40 }), (parts) => {
+        const ids = new TitleIds(titles, slots);
+        // Every title twice (the second answer is remembered), inside a longer text.
+        const text = `${parts.join('|')}|${parts.join('|')}`;
+        let at = 0;
+        for (const part of [...parts, ...parts]) {
+          assert.equal(ids.get(text, at, at + part.length), titles.get(titleKey(text, at, at + part.length)), part);
+          at += part.length + 1;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }
 });

@@ -33,3 +33,25 @@ test('PL009 for an id without a record: the label and list come from each mentio
   assert.deepEqual(first, [["'가상국' (fictional) is mentioned but not listed in 'entities'.", { id: 'fictional', field: 'entities' }]]);
   assert.deepEqual(second, [["'한국' (fictional) is mentioned but not listed in 'treaties'.", { id: 'fictional', field: 'treaties' }]]);
 });
+
+test('PL009 once per id and document, in every document, whatever the length of the front-matter list', () => {
+  const body = '러시아와 북한, 다시 러시아와 북한\n';
+  const docWith = (entities: string[]) => parseDocument('file:///ws/b.md', `---\ntitle: t\ndate: 2024-01-02\nsource: s\nentities: [${entities.join(', ')}]\n---\n${body}`);
+  const mentions = (d: ReturnType<typeof docWith>) =>
+    [0, 1].flatMap((n) => [mentionOf(d.text, '러시아', ['rus'], 'country', 'alias', n), mentionOf(d.text, '북한', ['prk'], 'country', 'alias', n)]).sort((a, b) => a.span.start - b.span.start);
+  const reported = (entities: string[]) => {
+    const d = docWith(entities);
+    return checkDocument(d, mentions(d), fakeContext())
+      .filter((x) => x.code === 'PL009')
+      .map((x) => `${x.data!.id}@${x.span.start - d.text.indexOf(body)}`);
+  };
+  // The same document twice: each check reports each unlisted id at its first mention.
+  assert.deepEqual(reported(['kor']), ['rus@0', 'prk@5']);
+  assert.deepEqual(reported(['kor']), ['rus@0', 'prk@5']);
+  assert.deepEqual(reported(['rus']), ['prk@5']);
+  // A long list (looked up through a Set) and a short one answer alike.
+  const long = Array.from({ length: 40 }, (_, i) => `x${i}`);
+  assert.deepEqual(reported(['prk', ...long]), ['rus@0']);
+  assert.deepEqual(reported([...long, 'prk']), ['rus@0']);
+  assert.deepEqual(reported(long), ['rus@0', 'prk@5']);
+});

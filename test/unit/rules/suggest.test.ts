@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { distance } from 'fastest-levenshtein';
 import { IdTrie } from '../../../server/src/core/rules/idTrie';
+import { OneEditIndex, withinOneEdit } from '../../../server/src/core/rules/oneEdit';
 import { closestId, type IdClass } from '../../../server/src/core/rules/suggest';
 import { isInstrumentKind } from '../../../server/src/core/kb/record';
 import { kb } from './fakeContext';
@@ -42,6 +43,35 @@ test('IdTrie.nearest: ids sharing a long prefix, a miss by one edit, ties in lis
   assert.deepEqual(new IdTrie(['abcdefgh', 'abcd'], 5).nearest('abcdefg', 3, () => true), ['abcd']);
 });
 
+test('withinOneEdit is the edit distance when it is 0 or 1, else 2 (a transposition is 2)', () => {
+  assert.equal(withinOneEdit('ab', 'ba'), 2);
+  assert.equal(withinOneEdit('aab', 'ab'), 1);
+  assert.equal(withinOneEdit('', 'a'), 1);
+  fc.assert(
+    fc.property(plainId(6), plainId(6), (a, b) => {
+      assert.equal(withinOneEdit(a, b), Math.min(distance(a, b), 2));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('OneEditIndex.nearest finds the ids at the smallest distance when it is at most min(max, 1), as a distance per id does', () => {
+  // Short ids from three letters: many are one edit apart (repeated letters, transpositions, ids differing by case).
+  const tiny = (maxLength: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A'), maxLength });
+  fc.assert(
+    fc.property(fc.array(tiny(5), { maxLength: 30 }), tiny(5), fc.integer({ min: 0, max: 3 }), fc.string({ maxLength: 2 }), (ids, raw, max, banned) => {
+      const needle = raw.toLowerCase();
+      const accept = (x: string) => x !== banned;
+      const expected = bruteNearest(ids, needle, Math.min(max, 1), accept);
+      assert.deepEqual(new OneEditIndex(ids, 100).nearest(needle, max, accept), expected.length ? expected : undefined);
+    }),
+    { numRuns: 3000 },
+  );
+  // Ids longer than the limit are left out.
+  assert.equal(new OneEditIndex(['abcdef', 'xyz'], 5).nearest('abcdef', 3, () => true), undefined);
+  assert.deepEqual(new OneEditIndex(['abcdef', 'xyz', 'XYZ'], 5).nearest('xy', 3, () => true), ['xyz', 'XYZ']);
+});
+
 /** closestId as it was before the trie: a scan of every id, kept here as the reference it must agree with. */
 function scanClosest(unknown: string, allIds: string[], want: IdClass): string | undefined {
   const needle = unknown.trim().toLowerCase();
@@ -67,7 +97,7 @@ function scanClosest(unknown: string, allIds: string[], want: IdClass): string |
 const kbIds = [...kb.records()].map((r) => r.record.id);
 
 test('closestId agrees with a scan of every id: the same suggestion, tie-breaks and class filter included', () => {
-  // 30 unknown ids per list: after the first 16 searches of a class, its trie answers (see SCANS_BEFORE_TRIE).
+  // 30 unknown ids per list: after the first 4 searches of a class, its trie answers (see SCANS_BEFORE_TRIE).
   fc.assert(
     fc.property(
       fc.array(fc.oneof(id(14), fc.constantFrom(...kbIds)), { maxLength: 30 }),

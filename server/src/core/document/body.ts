@@ -467,7 +467,7 @@ class Scanner {
 const HTTP_AT = /https?:\/\//iy;
 
 /** What `\s` and `String.prototype.trim` treat as whitespace. */
-function isJsWhitespace(c: number): boolean {
+export function isJsWhitespace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import { isJsWhitespace } from './body';
 import { parseSimpleFrontMatter } from './simpleFrontMatter';
 import { MAX_FRONT_MATTER_LENGTH, parseFrontMatterYaml, type ParsedYaml } from './yamlFrontMatter';
 import type { FrontMatter } from './types';
@@ -16,14 +17,31 @@ interface Line {
 
 /** Reads the line starting at `start` (\n, \r\n and lone \r break lines, as in LSP). */
 function lineAt(text: string, start: number): Line {
+  const end = endOfLine(text, start);
+  return { start, end, next: afterLineBreak(text, end) };
+}
+
+/** Where the line starting at `start` ends, before its line break. */
+function endOfLine(text: string, start: number): number {
   let i = start;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c === 10) return { start, end: i, next: i + 1 };
-    if (c === 13) return { start, end: i, next: text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1 };
+    if (c === 10 || c === 13) return i;
     i++;
   }
-  return { start, end: i, next: i };
+  return i;
+}
+
+/** The start of the next line, after the line break at `end` (the end of the text when there is none). */
+function afterLineBreak(text: string, end: number): number {
+  if (end >= text.length) return end;
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** Only whitespace in [start, end): what `text.slice(start, end).trim() === ''` tells, without the slice. (Exported for its test.) */
+export function blankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isJsWhitespace(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -79,19 +97,22 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
   let prose = false;
   let previousBlank = false;
   while (pos < text.length) {
-    const line = lineAt(text, pos);
+    // The line's bounds as numbers: no object per line of every block.
+    const start = pos;
+    const end = endOfLine(text, start);
+    const next = afterLineBreak(text, end);
     // Most lines start with a printable ASCII character: no fence unless `-` or `.`, not blank, and no slice.
-    const first = text.charCodeAt(line.start);
-    if ((first === 45 || first === 46) && CLOSE.test(text.slice(line.start, line.end))) {
-      close = line;
+    const first = text.charCodeAt(start);
+    if ((first === 45 || first === 46) && CLOSE.test(text.slice(start, end))) {
+      close = { start, end, next };
       break;
     }
-    const blank = first > 32 && first < 127 ? false : text.slice(line.start, line.end).trim() === '';
+    const blank = first > 32 && first < 127 ? false : blankRange(text, start, end);
     if (!prose) {
-      if (first === 32 || first === 9 || plainKeyLine(text, line.start, line.end) || looksLikeYaml(text.slice(line.start, line.end))) {
+      if (first === 32 || first === 9 || plainKeyLine(text, start, end) || looksLikeYaml(text.slice(start, end))) {
         if (!blank) {
-          lastYamlEnd = line.end;
-          lastYamlNext = line.next;
+          lastYamlEnd = end;
+          lastYamlNext = next;
         }
       } else {
         prose = true;
@@ -102,7 +123,7 @@ export function readFrontMatter(text: string, bom: number): FrontMatterResult {
       }
     }
     previousBlank = blank;
-    pos = line.next;
+    pos = next;
   }
 
   if (close) {

@@ -1,5 +1,5 @@
 import { LineIndex } from '../text/lineIndex';
-import { scanBody } from './body';
+import { scanBody, type BodyScan } from './body';
 import { readFrontMatter, type FrontMatterResult } from './frontMatter';
 import { languageOf, looksBinary } from './language';
 import type { FrontMatter, ParsedDocument, UrlRef } from './types';
@@ -10,11 +10,10 @@ import type { FrontMatter, ParsedDocument, UrlRef } from './types';
  * document's front-matter first and parses its body later, in another turn of the event loop).
  */
 export function parseDocument(uri: string, text: string, frontMatterRead?: FrontMatterResult): ParsedDocument {
-  const steps = parseSteps(uri, text, frontMatterRead);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  // The passes of parseDocumentInSteps, called in a row: no generator (and its result objects) per document.
+  const lines = new LineIndex(text);
+  if (looksBinary(text)) return binaryDocument(uri, text, lines);
+  return bodyOf(uri, text, lines, frontMatterRead ?? readFrontMatter(text, bomOf(text)));
 }
 
 /**
@@ -27,38 +26,43 @@ export async function parseDocumentInSteps(
   frontMatterRead: FrontMatterResult | undefined,
   pause: () => Promise<void>,
 ): Promise<ParsedDocument> {
-  const steps = parseSteps(uri, text, frontMatterRead);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    await pause();
-  }
+  const lines = new LineIndex(text);
+  await pause();
+  if (looksBinary(text)) return binaryDocument(uri, text, lines);
+  await pause();
+  const read = frontMatterRead ?? readFrontMatter(text, bomOf(text));
+  const scan = scanBody(text, { start: read.bodyStart, end: text.length });
+  await pause();
+  return documentOf(uri, text, lines, read, scan);
 }
 
-/** The parse as a generator that yields between passes over the text. */
-function* parseSteps(uri: string, text: string, frontMatterRead?: FrontMatterResult): Generator<void, ParsedDocument> {
-  const lines = new LineIndex(text);
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  yield;
-  if (looksBinary(text)) {
-    return {
-      uri, text, lines, bom, frontMatter: null, body: { start: bom, end: text.length },
-      textSegments: [], links: [], headings: [], urls: [], language: undefined, binary: true,
-    };
-  }
-  yield;
-  const { frontMatter, bodyStart } = frontMatterRead ?? readFrontMatter(text, bom);
-  const body = { start: bodyStart, end: text.length };
-  const scan = scanBody(text, body);
-  yield;
+function bomOf(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+function binaryDocument(uri: string, text: string, lines: LineIndex): ParsedDocument {
+  const bom = bomOf(text);
+  return {
+    uri, text, lines, bom, frontMatter: null, body: { start: bom, end: text.length },
+    textSegments: [], links: [], headings: [], urls: [], language: undefined, binary: true,
+  };
+}
+
+/** The body scan, then the document. */
+function bodyOf(uri: string, text: string, lines: LineIndex, read: FrontMatterResult): ParsedDocument {
+  return documentOf(uri, text, lines, read, scanBody(text, { start: read.bodyStart, end: text.length }));
+}
+
+function documentOf(uri: string, text: string, lines: LineIndex, read: FrontMatterResult, scan: BodyScan): ParsedDocument {
+  const { frontMatter, bodyStart } = read;
   const urls = frontMatter ? [...frontMatterUrls(text, frontMatter), ...scan.urls] : scan.urls;
   return {
     uri,
     text,
     lines,
-    bom,
+    bom: bomOf(text),
     frontMatter,
-    body,
+    body: { start: bodyStart, end: text.length },
     textSegments: scan.textSegments,
     links: scan.links,
     headings: scan.headings,

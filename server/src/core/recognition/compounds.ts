@@ -28,9 +28,10 @@ const partIds: string[] = [];
 /**
  * 한미일, 북러, 한-카자흐스탄, 남북한, 한-북대서양조약기구간: country short forms (and, after a separator, any
  * name) in a row. Needs ≥ 2 parts naming ≥ 2 different records, nothing Hangul before (checked by the caller)
- * and after it a non-Hangul character, a particle or a noun such as 관계/동맹/정상회담.
+ * and after it a non-Hangul character, a particle or a noun such as 관계/동맹/정상회담. Null unless it ends after
+ * `beat` (the end of the best reading so far).
  */
-export function compoundAt(sc: Scanner, p: number): Plan | null {
+export function compoundAt(sc: Scanner, p: number, beat: number): Plan | null {
   const t = sc.text;
   const keys = sc.keys[1];
   const ends = sc.ends[1];
@@ -74,6 +75,7 @@ export function compoundAt(sc: Scanner, p: number): Plan | null {
   }
   for (let m = count; m >= 2; m--) {
     const end = partEnds[m - 1];
+    if (end <= beat) return null; // fewer parts end even earlier
     if (distinctIds(partIds, m) < 2) continue;
     const risky = end - p <= 3 && RISKY_COMPOUNDS.has(t.slice(p, end));
     if (!compoundFollowOk(sc, end, risky)) continue;
@@ -99,8 +101,11 @@ export function compoundFollowOk(sc: Scanner, end: number, risky: boolean): bool
   return risky ? compoundNounAt(t, end) : followerAt(t, end);
 }
 
-/** `미 국무부`, `미국무부`, `북 외무성`: a short form right before a body of that country; both are mentions. */
-export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: string): Plan | null {
+/**
+ * `미 국무부`, `미국무부`, `북 외무성`: a short form right before a body of that country; both are mentions. Null
+ * unless it ends after `beat`.
+ */
+export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: string, beat: number): Plan | null {
   const t = sc.text;
   let q = shortEnd;
   if (q < sc.segEnd && FOLD[t.charCodeAt(q)] === 32) {
@@ -113,18 +118,22 @@ export function shortPairAt(sc: Scanner, p: number, shortEnd: number, country: s
   for (let k = n - 1; k >= 0; k--) {
     const entry = sc.entries[keys[k]];
     const end = ends[k];
+    if (end <= beat) return null; // shorter keys end even earlier
     if (entry.endsWord && isWordChar(sc.next(end))) continue;
     let hits: string[] | undefined;
     let qualified = false;
+    // Indexed loops: for-of makes an iterator per loop until V8 optimises this (once per candidate pair).
     if (!entry.caseChecked) {
-      for (const id of entry.names) if (sc.kb.record(id)?.country === country) hits = addUnique(hits, id);
+      const names = entry.names;
+      for (let i = 0; i < names.length; i++) if (sc.kb.record(names[i])?.country === country) hits = addUnique(hits, names[i]);
       const shared = entry.qualifiedByCountry?.get(country);
       if (!hits && shared) {
         hits = shared;
         qualified = true;
       }
     } else {
-      for (const v of entry.variants) {
+      for (let i = 0; i < entry.variants.length; i++) {
+        const v = entry.variants[i];
         if ((v.cat !== 'name' && v.cat !== 'qualified') || sc.kb.record(v.id)?.country !== country) continue;
         if (!sc.caseOk(v, q, end)) continue;
         hits = addUnique(hits, v.id);

@@ -15,25 +15,26 @@ import { closersFor, looksLikeTitle, MAX_TITLE_LENGTH, titleKey, treatyPhraseEnd
 
 const FOLD = FOLD_IMPORT;
 
-export function triggerAt(sc: Scanner, trigger: number, p: number): Plan | null {
+/** The reading a trigger key starts at p, if it ends after `beat` (the end of the best reading so far). */
+export function triggerAt(sc: Scanner, trigger: number, p: number, beat: number): Plan | null {
   switch (trigger) {
     case TRIGGER_QUOTE:
-      return quotedTitleAt(sc, p);
+      return quotedTitleAt(sc, p, beat);
     case TRIGGER_TREATY_PHRASE:
-      return treatyPhraseAt(sc, p);
+      return treatyPhraseAt(sc, p, beat);
     case TRIGGER_RESOLUTION_KO:
-      return resolutionPlan(sc, koreanResolutions(sc.text, p, sc.segEnd));
+      return resolutionPlan(sc, koreanResolutions(sc.text, p, sc.segEnd), beat);
     case TRIGGER_RESOLUTION_EN:
-      return isWordChar(sc.prev(p)) ? null : resolutionPlan(sc, englishResolutions(sc.text, p, sc.segEnd));
+      return isWordChar(sc.prev(p)) ? null : resolutionPlan(sc, englishResolutions(sc.text, p, sc.segEnd), beat);
     case TRIGGER_RESOLUTION_SYMBOL:
-      return isWordChar(sc.prev(p)) ? null : resolutionPlan(sc, symbolResolution(sc.text, p, sc.segEnd));
+      return isWordChar(sc.prev(p)) ? null : resolutionPlan(sc, symbolResolution(sc.text, p, sc.segEnd), beat);
     default:
       return null;
   }
 }
 
 /** ‘…에 관한 조약’, "Treaty on …": the quoted text, if shaped like a title, as a known or unknown instrument. */
-export function quotedTitleAt(sc: Scanner, p: number): Plan | null {
+export function quotedTitleAt(sc: Scanner, p: number, beat: number): Plan | null {
   const t = sc.text;
   const open = t.charCodeAt(p);
   const closers = closersFor(open);
@@ -62,23 +63,23 @@ export function quotedTitleAt(sc: Scanner, p: number): Plan | null {
     sc.noCloserUntil[kind] = i;
     sc.noCloserSegment[kind] = sc.segStart;
   }
-  if (close < 0) return null;
+  if (close < 0 || close + 1 <= beat) return null;
   let s = p + 1;
   let e = close;
   while (s < e && FOLD[t.charCodeAt(s)] === 32) s++;
   while (e > s && FOLD[t.charCodeAt(e - 1)] === 32) e--;
   if (s >= e) return null;
   if (!looksLikeTitle(t, s, e)) return null;
-  const ids = sc.lex.titles.get(titleKey(t, s, e)) ?? NO_IDS;
+  const ids = sc.lex.titleIds.get(t, s, e) ?? NO_IDS;
   return { end: close + 1, mentions: [sc.mention(s, e, ids, 'quoted-title', ids.length > 1)], country: undefined };
 }
 
 /** Unquoted `Treaty on/of …`: the longest known title it starts with, else the whole phrase as unknown. */
-export function treatyPhraseAt(sc: Scanner, p: number): Plan | null {
+export function treatyPhraseAt(sc: Scanner, p: number, beat: number): Plan | null {
   const c = sc.text.charCodeAt(p);
   if (c < 65 || c > 90 || isWordChar(sc.prev(p))) return null;
   const ends = treatyPhraseEnds(sc.text, p, sc.segEnd);
-  if (!ends) return null;
+  if (!ends || ends[ends.length - 1] <= beat) return null;
   // Keys of each prefix, built word by word (a title key is the concatenation of its words' keys).
   const keys: string[] = [];
   let key = '';
@@ -88,14 +89,16 @@ export function treatyPhraseAt(sc: Scanner, p: number): Plan | null {
   }
   for (let i = ends.length - 1; i >= 0; i--) {
     const ids = sc.lex.titles.get(keys[i]);
-    if (ids) return { end: ends[i], mentions: [sc.mention(p, ends[i], ids, 'quoted-title', ids.length > 1)], country: undefined };
+    if (!ids) continue;
+    if (ends[i] <= beat) return null;
+    return { end: ends[i], mentions: [sc.mention(p, ends[i], ids, 'quoted-title', ids.length > 1)], country: undefined };
   }
   const end = ends[ends.length - 1];
   return { end, mentions: [sc.mention(p, end, NO_IDS, 'quoted-title', false)], country: undefined };
 }
 
-export function resolutionPlan(sc: Scanner, refs: ResolutionRef[]): Plan | null {
-  if (!refs.length) return null;
+export function resolutionPlan(sc: Scanner, refs: ResolutionRef[], beat: number): Plan | null {
+  if (!refs.length || refs[refs.length - 1].end <= beat) return null;
   const mentions = refs.map((r) => {
     const id = sc.lex.resolutions.get(r.number);
     return sc.mention(r.start, r.end, id ? sc.one(id) : NO_IDS, 'resolution', false);

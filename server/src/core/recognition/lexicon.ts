@@ -3,7 +3,7 @@ import { isInstrumentKind, type KbRecord } from '../kb/record';
 import { countSyllables, foldKey, isHangul, isWordChar } from './chars';
 import { WEAK_KOREAN_NAMES } from './korean';
 import { titleKey } from './titles';
-import { MentionTexts } from './mentionText';
+import { MentionTexts, TitleIds } from './mentionText';
 import { SharedIds } from './sharedIds';
 import { StartFilter } from './startFilter';
 import { CompiledTrie } from './trie';
@@ -88,6 +88,8 @@ export interface Lexicon {
   entries: LexEntry[];
   /** titleKey of every instrument name and alias → the instruments' ids. */
   titles: Map<string, string[]>;
+  /** The same answers per quoted text, remembered (see TitleIds). */
+  titleIds: TitleIds;
   /** UN Security Council resolution number → record id. */
   resolutions: Map<number, string>;
   /** Which positions may start a key (see startFilter.ts). */
@@ -204,7 +206,7 @@ export function buildLexicon(kb: KnowledgeBase): Lexicon {
   const size = trie.maxKeyLength + 1;
   const buffers = { keys: [0, 1, 2].map(() => new Int32Array(size)), ends: [0, 1, 2].map(() => new Int32Array(size)) };
   for (const [key, list] of titles) titles.set(key, ids.share(list));
-  return { kb, trie, entries, titles, resolutions, starts, buffers, ids, texts: new MentionTexts() };
+  return { kb, trie, entries, titles, titleIds: new TitleIds(titles), resolutions, starts, buffers, ids, texts: new MentionTexts() };
 }
 
 /** `list` with `id` added once; a new list when there is none yet (most readings never need one). */

@@ -63,7 +63,8 @@ export function acronymPairAfter(sc: Scanner, end: number, ids: string[]): { end
     const entry = sc.entries[keys[k]];
     const innerEnd = ends[k];
     let shared: string[] | undefined;
-    for (const v of entry.variants) {
+    for (let i = 0; i < entry.variants.length; i++) {
+      const v = entry.variants[i];
       if (v.cat === 'short' || !ids.includes(v.id)) continue;
       if (!sc.caseOk(v, r, innerEnd)) continue;
       shared = addUnique(shared, v.id);

@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
-import { lexiconFor } from './lexicon';
+import { lexiconFor, type Lexicon } from './lexicon';
 import { NO_IDS } from './sharedIds';
 import { Scanner } from './scanner';
 import type { Mention } from './types';
@@ -14,9 +14,43 @@ export type RecognitionInput = Pick<ParsedDocument, 'text' | 'textSegments' | 'l
  * where some key starts, the longest valid reading wins (alias, compound, acronym pair, quoted title, resolution).
  */
 export function recognize(doc: RecognitionInput, kb: KnowledgeBase): Mention[] {
-  const job = new RecognitionJob(doc, kb);
-  job.step(Infinity);
-  return job.result();
+  const lex = lexiconFor(kb);
+  // The lexicon's spare scanner, taken while in use (a scan is synchronous: nothing else can ask for it meanwhile,
+  // but a scan that throws must not leave it half-used for the next document).
+  const scanner = spares.get(lex) ?? new Scanner(lex);
+  spares.delete(lex);
+  scanner.begin(doc);
+  scanSegments(scanner, 0, -1, Infinity);
+  const found = mentionsOf(scanner, kb);
+  spares.set(lex, scanner);
+  return found;
+}
+
+/** One scanner per lexicon for recognize(): its buffers are reused from document to document. */
+const spares = new WeakMap<Lexicon, Scanner>();
+
+/**
+ * Scans from segment `segment`, position `pos` (-1: its start), about `maxChars` characters (a reading that starts
+ * within them is finished); returns where it stopped: the segment and position to resume from.
+ */
+function scanSegments(scanner: Scanner, segment: number, pos: number, maxChars: number): [number, number] {
+  const segments = scanner.doc.textSegments;
+  const length = scanner.text.length;
+  let budget = maxChars;
+  while (segment < segments.length && budget > 0) {
+    const seg = segments[segment];
+    const start = Math.max(0, seg.start);
+    const end = Math.min(length, seg.end);
+    if (pos < start) pos = start;
+    const from = pos;
+    pos = start < end ? scanner.scan(start, end, pos, pos + budget) : end;
+    budget -= Math.max(1, pos - from);
+    if (pos >= end) {
+      segment++;
+      pos = -1;
+    }
+  }
+  return [segment, pos];
 }
 
 /**
@@ -32,7 +66,8 @@ export class RecognitionJob {
     private readonly doc: RecognitionInput,
     private readonly kb: KnowledgeBase,
   ) {
-    this.scanner = new Scanner(lexiconFor(kb), doc);
+    // A scanner of its own: other documents are recognised between its slices.
+    this.scanner = new Scanner(lexiconFor(kb)).begin(doc);
   }
 
   get done(): boolean {
@@ -41,59 +76,52 @@ export class RecognitionJob {
 
   /** Scans about `maxChars` more characters (a reading that starts within them is finished); true when done. */
   step(maxChars: number): boolean {
-    const segments = this.doc.textSegments;
-    const length = this.doc.text.length;
-    let budget = maxChars;
-    while (this.segment < segments.length && budget > 0) {
-      const seg = segments[this.segment];
-      const start = Math.max(0, seg.start);
-      const end = Math.min(length, seg.end);
-      if (this.pos < start) this.pos = start;
-      const from = this.pos;
-      this.pos = start < end ? this.scanner.scan(start, end, this.pos, this.pos + budget) : end;
-      budget -= Math.max(1, this.pos - from);
-      if (this.pos >= end) {
-        this.segment++;
-        this.pos = -1;
-      }
-    }
+    [this.segment, this.pos] = scanSegments(this.scanner, this.segment, this.pos, maxChars);
     return this.done;
   }
 
   result(): Mention[] {
-    const found = this.scanner.out;
-    if (this.doc.links.length === 0) return found;
-    const text = this.doc.text;
-    const lex = lexiconFor(this.kb);
-    const annotations = this.doc.links.map((link): Mention => {
-      const record = this.kb.record(link.target);
-      const { start, end } = link.targetSpan;
-      return {
-        span: { start, end },
-        ids: record ? lex.ids.one(link.target) : NO_IDS,
-        kind: record ? record.kind : 'unknown',
-        via: 'annotation',
-        text: text.slice(start, end),
-      };
-    });
-    return mergeByStart(found, annotations);
+    return mentionsOf(this.scanner, this.kb);
   }
 }
 
+/** The scanner's mentions (taken from it) and one `annotation` mention per wiki-link, in order of start. */
+function mentionsOf(scanner: Scanner, kb: KnowledgeBase): Mention[] {
+  const doc = scanner.doc;
+  if (doc.links.length === 0) return scanner.take();
+  const text = doc.text;
+  const lex = scanner.lex;
+  const annotations = doc.links.map((link): Mention => {
+    const record = kb.record(link.target);
+    const { start, end } = link.targetSpan;
+    return {
+      span: { start, end },
+      ids: record ? lex.ids.one(link.target) : NO_IDS,
+      kind: record ? record.kind : 'unknown',
+      via: 'annotation',
+      text: text.slice(start, end),
+    };
+  });
+  const merged = mergeByStart(scanner.out, scanner.count, annotations);
+  scanner.clear();
+  return merged;
+}
+
 /**
- * Both lists in order of start, `first` before `second` on ties: what a stable sort of their concatenation gives,
- * in one pass. `first` (the scan's mentions) is sorted; `second` (the links) is when it comes from parseDocument.
+ * The first `count` of `first` and all of `second` in order of start, `first` before `second` on ties: what a
+ * stable sort of their concatenation gives, in one pass. `first` (the scan's mentions) is sorted; `second` (the
+ * links) is when it comes from parseDocument.
  */
-function mergeByStart(first: Mention[], second: Mention[]): Mention[] {
+function mergeByStart(first: Mention[], count: number, second: Mention[]): Mention[] {
   const byStart = (a: Mention, b: Mention) => a.span.start - b.span.start;
-  for (let j = 1; j < second.length; j++) if (second[j - 1].span.start > second[j].span.start) return [...first, ...second].sort(byStart);
-  const out = new Array<Mention>(first.length + second.length);
+  for (let j = 1; j < second.length; j++) if (second[j - 1].span.start > second[j].span.start) return [...first.slice(0, count), ...second].sort(byStart);
+  const out = new Array<Mention>(count + second.length);
   let i = 0;
   let o = 0;
   for (const m of second) {
-    while (i < first.length && first[i].span.start <= m.span.start) out[o++] = first[i++];
+    while (i < count && first[i].span.start <= m.span.start) out[o++] = first[i++];
     out[o++] = m;
   }
-  while (i < first.length) out[o++] = first[i++];
+  while (i < count) out[o++] = first[i++];
   return out;
 }

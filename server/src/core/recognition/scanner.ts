@@ -37,11 +37,18 @@ export interface Plan {
 /**
  * The left-to-right scan of one document and the context the rules share (the current segment, candidate
  * buffers, the last country mentioned). Internal to recognition: the rules in compounds.ts, pairs.ts and
- * instrumentRules.ts read its members; callers use recognize() or RecognitionJob.
+ * instrumentRules.ts read its members; callers use recognize() or RecognitionJob. One scanner serves document
+ * after document (see `begin`): recognize() keeps one per lexicon rather than making ~1 KB of objects per document.
  */
 export class Scanner {
+  /**
+   * The mentions found so far: the first `count` entries of a buffer kept from document to document (`take`
+   * copies them out at the exact length, instead of the array growing by copies as each document's mentions come).
+   */
   readonly out: Mention[] = [];
-  readonly text: string;
+  count = 0;
+  doc!: RecognitionInput;
+  text = '';
   readonly kb: KnowledgeBase;
   readonly entries: LexEntry[];
   readonly texts: MentionTexts;
@@ -58,16 +65,39 @@ export class Scanner {
   readonly noCloserUntil = new Int32Array(QUOTE_KINDS);
   readonly noCloserSegment = new Int32Array(QUOTE_KINDS).fill(-1);
 
-  constructor(
-    readonly lex: Lexicon,
-    readonly doc: RecognitionInput,
-  ) {
-    this.text = doc.text;
+  constructor(readonly lex: Lexicon) {
     this.kb = lex.kb;
     this.entries = lex.entries;
     this.texts = lex.texts;
     this.keys = lex.buffers.keys;
     this.ends = lex.buffers.ends;
+  }
+
+  /** Starts on a document: no mentions yet, no country seen, no quote searched. */
+  begin(doc: RecognitionInput): this {
+    this.doc = doc;
+    this.text = doc.text;
+    this.clear();
+    this.segStart = 0;
+    this.segEnd = 0;
+    this.lastCountry = undefined;
+    this.lastCountryEnd = -1;
+    this.noCloserUntil.fill(0);
+    this.noCloserSegment.fill(-1);
+    return this;
+  }
+
+  /** The mentions found, as an array of their own; the scanner keeps none. */
+  take(): Mention[] {
+    const found = this.out.slice(0, this.count);
+    this.clear();
+    return found;
+  }
+
+  /** Forgets the mentions (the buffer must not keep a document's mentions alive). */
+  clear(): void {
+    this.out.fill(undefined as unknown as Mention, 0, this.count);
+    this.count = 0;
   }
 
   /**
@@ -93,7 +123,7 @@ export class Scanner {
       }
       // Indexed, not for-of: this runs once per reading, mostly before V8 has optimised scan().
       const mentions = plan.mentions;
-      for (let i = 0; i < mentions.length; i++) out.push(mentions[i]);
+      for (let i = 0; i < mentions.length; i++) out[this.count++] = mentions[i];
       if (plan.country) {
         this.lastCountry = plan.country;
         this.lastCountryEnd = plan.end;
@@ -132,17 +162,16 @@ export class Scanner {
         shortId = id;
       }
     }
+    // The other rules are given the end to beat: a reading that would lose is not built (most resolutions
+    // lose to the alias naming them, `resolution 1718`, and many compounds to a longer name).
     if (shortId && !isHangul(this.prev(p)) && !isWordChar(this.prev(p))) {
-      const compound = compoundAt(this, p);
-      if (compound && (!best || compound.end > best.end)) best = compound;
-      const pair = shortPairAt(this, p, shortEnd, shortId);
-      if (pair && (!best || pair.end > best.end)) best = pair;
+      best = compoundAt(this, p, best ? best.end : -1) ?? best;
+      best = shortPairAt(this, p, shortEnd, shortId, best ? best.end : -1) ?? best;
     }
     for (let k = n - 1; k >= 0; k--) {
       const entry = this.entries[keys[k]];
       if (!entry.trigger) continue;
-      const t = triggerAt(this, entry.trigger, p);
-      if (t && (!best || t.end > best.end)) best = t;
+      best = triggerAt(this, entry.trigger, p, best ? best.end : -1) ?? best;
     }
     return best;
   }
@@ -202,19 +231,26 @@ export class Scanner {
     return r;
   }
 
-  /** The id lists of the variants whose case rule holds at [p, end), memoised per set of such variants. */
+  /**
+   * The id lists of the variants whose case rule holds at [p, end), memoised per set of such variants. The lists
+   * are made by helpers: a closure here would make V8 allocate its context on every call, memo hit or not.
+   */
   caseLists(entry: LexEntry, p: number, end: number): IdLists {
     const variants = entry.variants;
-    if (variants.length > MAX_MASKED_VARIANTS) return idListsOf(this.lex, entry, (i) => this.caseOk(variants[i], p, end));
+    if (variants.length > MAX_MASKED_VARIANTS) return this.caseListsUnmasked(entry, p, end);
     let mask = 0;
     for (let i = 0; i < variants.length; i++) if (variants[i].cat !== 'short' && this.caseOk(variants[i], p, end)) mask |= 1 << i;
-    const memo = entry.byCase!;
-    let lists = memo.get(mask);
-    if (!lists) {
-      lists = idListsOf(this.lex, entry, (i) => ((mask >>> i) & 1) === 1);
-      memo.set(mask, lists);
-    }
+    return entry.byCase!.get(mask) ?? this.maskedLists(entry, mask);
+  }
+
+  private maskedLists(entry: LexEntry, mask: number): IdLists {
+    const lists = idListsOf(this.lex, entry, (i) => ((mask >>> i) & 1) === 1);
+    entry.byCase!.set(mask, lists);
     return lists;
+  }
+
+  private caseListsUnmasked(entry: LexEntry, p: number, end: number): IdLists {
+    return idListsOf(this.lex, entry, (i) => this.caseOk(entry.variants[i], p, end));
   }
 
   /**
@@ -223,15 +259,11 @@ export class Scanner {
    * the language (Korean for a Hangul name, else the document's); else every claimant, flagged ambiguous.
    */
   resolveQualified(entry: LexEntry, claimants: string[], p: number, end: number): Resolved {
-    const ofCountry = (country: string | undefined): string[] => {
-      const ids = country ? entry.qualifiedByCountry?.get(country) : undefined;
-      return ids ? this.lex.ids.share(ids.filter((id) => claimants.includes(id))) : [];
-    };
     if (this.lastCountry && this.gapIsQualifier(this.lastCountryEnd, p)) {
-      const hit = ofCountry(this.lastCountry);
+      const hit = this.claimantsOf(entry, claimants, this.lastCountry);
       if (hit.length) return this.reading(hit, 'qualified', hit.length > 1);
     }
-    const after = ofCountry(this.countryAfterOf(end));
+    const after = this.claimantsOf(entry, claimants, this.countryAfterOf(end));
     if (after.length) return this.reading(after, 'qualified', after.length > 1);
     // A Korean shared name is Korean usage whatever the document's dominant script (a Korean passage in a mostly
     // English page still means Korea's 외교부); other names follow the document's language.
@@ -239,6 +271,12 @@ export class Scanner {
     const defaults = lang && entry.qualifiedDefault ? entry.qualifiedDefault[lang].filter((id) => claimants.includes(id)) : [];
     if (defaults.length === 1) return this.reading(this.lex.ids.one(defaults[0]), 'alias', false);
     return this.reading(claimants, 'alias', claimants.length > 1);
+  }
+
+  /** The claimants of a shared name that belong to `country` (shared ids). */
+  private claimantsOf(entry: LexEntry, claimants: string[], country: string | undefined): string[] {
+    const ids = country ? entry.qualifiedByCountry?.get(country) : undefined;
+    return ids ? this.lex.ids.share(ids.filter((id) => claimants.includes(id))) : [];
   }
 
   /** Between a country and its body: nothing, a space, `의`, or an English possessive. */

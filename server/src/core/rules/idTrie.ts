@@ -1,8 +1,12 @@
+import { OneEditIndex } from './oneEdit';
+
 /**
  * Known ids in a trie of their lower-cased text, searched for the ids nearest to a needle by Levenshtein distance.
  * Hand-written because no library answers "every id at the smallest distance ≤ k": a linear scan computes one
  * distance per id (10,000 of them per unknown id among ids like `doc-000123`), while here a prefix shared by many
  * ids is compared once, and a subtree that cannot come within the best distance found so far is skipped.
+ * Ids within one edit, the usual answer, are looked up by hash first (oneEdit.ts); the trie is built on the first
+ * search that finds none that close.
  */
 
 interface TrieNode {
@@ -21,17 +25,24 @@ const node = (): TrieNode => ({ codes: [], kids: [], ends: [], minLength: Infini
 const gap = (rest: number, shortest: number, longest: number) => (rest < shortest ? shortest - rest : rest > longest ? rest - longest : 0);
 
 export class IdTrie {
-  private readonly root = node();
+  /** Built on the first search that finds no id within one edit. */
+  private trie: TrieNode | undefined;
+  private readonly withinOne: OneEditIndex;
 
   /** Ids longer than `maxLength` are left out: callers search only with needles that cannot reach them. */
   constructor(
     private readonly ids: readonly string[],
-    maxLength: number,
+    private readonly maxLength: number,
   ) {
-    ids.forEach((id, position) => {
-      if (id.length > maxLength) return;
+    this.withinOne = new OneEditIndex(ids, maxLength);
+  }
+
+  private build(): TrieNode {
+    const root = node();
+    this.ids.forEach((id, position) => {
+      if (id.length > this.maxLength) return;
       const key = id.toLowerCase();
-      let at = this.root;
+      let at = root;
       for (let i = 0; ; i++) {
         at.minLength = Math.min(at.minLength, key.length);
         at.maxLength = Math.max(at.maxLength, key.length);
@@ -48,6 +59,7 @@ export class IdTrie {
       }
       at.ends.push(position);
     });
+    return root;
   }
 
   /**
@@ -55,6 +67,10 @@ export class IdTrie {
    * at most `max`; in the order of the original list.
    */
   nearest(needle: string, max: number, accept: (id: string) => boolean): string[] {
+    const close = this.withinOne.nearest(needle, max, accept);
+    if (close) return close;
+    if (max <= 1) return [];
+    const root = (this.trie ??= this.build());
     const m = needle.length;
     const codes = Array.from({ length: m }, (_, i) => needle.charCodeAt(i));
     // One DP row per depth along the current path; no id deeper than m + max can be within max.
@@ -83,8 +99,8 @@ export class IdTrie {
       if (straight >= 0) step(at.kids[straight], at.codes[straight], depth);
       for (let k = 0; k < at.codes.length; k++) if (k !== straight) step(at.kids[k], at.codes[k], depth);
     };
-    if (this.root.ends.length && m <= bound) arrive(this.root.ends, m);
-    visit(this.root, 1);
+    if (root.ends.length && m <= bound) arrive(root.ends, m);
+    visit(root, 1);
     return found.sort((a, b) => a - b).map((p) => this.ids[p]);
   }
 }
