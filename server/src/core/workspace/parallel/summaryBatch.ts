@@ -41,8 +41,14 @@ export class SummaryPacker {
   private readonly stringIndex = new Map<string, number>();
   private numbers = new Int32Array(64 * 1024);
   private size = 0;
-  /** Per document, reused: id → its position in the document's ids. */
-  private readonly position = new Map<string, number>();
+  /**
+   * Per id string of the batch: its position in the current document's ids, valid where `stampOf` holds the
+   * document's number (no map to clear and regrow per document).
+   */
+  private positionOf = new Int32Array(1024);
+  private stampOf = new Int32Array(1024);
+  private documentNumber = 0;
+  private idCount = 0;
   /** Per document, reused: references as (id position, start, end, kind), and the mentions' first starts and ends. */
   private refs = new Int32Array(4 * 1024);
   private refCount = 0;
@@ -56,7 +62,8 @@ export class SummaryPacker {
     const at = this.size;
     this.reserve(HEADER);
     this.size += HEADER;
-    this.position.clear();
+    this.documentNumber++;
+    this.idCount = 0;
     this.refCount = 0;
     const mentions = doc.mentions;
     const links = doc.parsed.links;
@@ -74,7 +81,7 @@ export class SummaryPacker {
     }
     for (let i = 0; i < links.length; i++) this.idIndex(links[i].target);
     for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') this.idIndex(item.value);
-    const idCount = this.position.size;
+    const idCount = this.idCount;
     // forEachReference's order and kinds (summary.ts): front-matter lists (2), links (1), mentions (0; not
     // annotations; an ambiguous one once per id).
     for (const key of ID_LIST_FIELDS) for (const item of fields?.get(key)?.items ?? []) if (typeof item.value === 'string') this.addRef(item.value, item.span.start, item.span.end, 2);
@@ -154,15 +161,15 @@ export class SummaryPacker {
 
   /** The id's position in the document's ids, appending it (and its string) when new. */
   private idIndex(id: string): number {
-    let k = this.position.get(id);
-    if (k === undefined) {
-      k = this.position.size;
-      this.position.set(id, k);
-      this.push(this.stringOf(id));
-      if (2 * k + 2 > this.first.length) this.first = grow(this.first, 2 * k + 2);
-      this.first[2 * k] = -1;
-      this.first[2 * k + 1] = -1;
-    }
+    const s = this.stringOf(id);
+    if (this.stampOf[s] === this.documentNumber) return this.positionOf[s];
+    const k = this.idCount++;
+    this.stampOf[s] = this.documentNumber;
+    this.positionOf[s] = k;
+    this.push(s);
+    if (2 * k + 2 > this.first.length) this.first = grow(this.first, 2 * k + 2);
+    this.first[2 * k] = -1;
+    this.first[2 * k + 1] = -1;
     return k;
   }
 
@@ -170,7 +177,7 @@ export class SummaryPacker {
     const n = this.refCount++;
     if (4 * n + 4 > this.refs.length) this.refs = grow(this.refs, 4 * n + 4);
     const r = this.refs;
-    r[4 * n] = this.position.get(id)!;
+    r[4 * n] = this.positionOf[this.stringIndex.get(id)!];
     r[4 * n + 1] = start;
     r[4 * n + 2] = end;
     r[4 * n + 3] = kind;
@@ -188,6 +195,10 @@ export class SummaryPacker {
       k = this.strings.length;
       this.strings.push(id);
       this.stringIndex.set(id, k);
+      if (k >= this.stampOf.length) {
+        this.stampOf = grow(this.stampOf, k + 1);
+        this.positionOf = grow(this.positionOf, k + 1);
+      }
     }
     return k;
   }
