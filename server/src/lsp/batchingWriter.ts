@@ -1,6 +1,9 @@
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 import { encodeMessage } from './serializedResult';
 
+/** Parts at least this large are written as they are rather than copied into the batch. */
+const LARGE = 64 * 1024;
+
 /**
  * Writes JSON-RPC messages to a stream, all the messages of one synchronous run in one write. vscode-jsonrpc's
  * stream writer makes two writes per message (header, then body), each a system call on a pipe: publishing the
@@ -20,14 +23,16 @@ export class BatchingStreamWriter extends AbstractMessageWriter implements Messa
   }
 
   write(msg: Message): Promise<void> {
-    let body: Buffer;
+    let body: Buffer[];
     try {
       body = encodeMessage(msg);
     } catch (e) {
       this.fireError(e, msg, ++this.errorCount);
       return Promise.reject(e);
     }
-    this.queue.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body);
+    let length = 0;
+    for (const part of body) length += part.length;
+    this.queue.push(Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'ascii'), ...body);
     const written = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
     if (!this.scheduled) {
       this.scheduled = true;
@@ -42,13 +47,38 @@ export class BatchingStreamWriter extends AbstractMessageWriter implements Messa
     const waiting = this.waiting;
     this.queue = [];
     this.waiting = [];
-    this.stream.write(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), (e) => {
+    // Small parts are joined (one copy of a few KB); large ones (a cached answer) go as they are, all in one
+    // gathered write.
+    const parts: Buffer[] = [];
+    let small: Buffer[] = [];
+    const joinSmall = () => {
+      if (small.length) parts.push(small.length === 1 ? small[0] : Buffer.concat(small));
+      small = [];
+    };
+    for (const c of chunks) {
+      if (c.length < LARGE) small.push(c);
+      else {
+        joinSmall();
+        parts.push(c);
+      }
+    }
+    joinSmall();
+    const done = (e?: Error | null) => {
       if (e) this.fireError(e, undefined, ++this.errorCount);
       for (const w of waiting) {
         if (e) w.reject(e);
         else w.resolve();
       }
-    });
+    };
+    if (parts.length === 1) {
+      this.stream.write(parts[0], done);
+      return;
+    }
+    const corkable = this.stream as NodeJS.WritableStream & Partial<Pick<import('node:stream').Writable, 'cork' | 'uncork'>>;
+    corkable.cork?.();
+    for (let i = 0; i < parts.length - 1; i++) this.stream.write(parts[i]);
+    this.stream.write(parts[parts.length - 1], done);
+    corkable.uncork?.();
   }
 
   end(): void {

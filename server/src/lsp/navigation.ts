@@ -12,6 +12,7 @@ import { referencesIn } from '../core/workspace/references';
 import type { Location, Target } from '../core/workspace/types';
 import type { WorkspaceIndex } from '../core/workspace/workspaceIndex';
 import { Checkpoint } from './guard';
+import { ascii, JsonBytes } from './jsonBytes';
 import { SerializedResult } from './serializedResult';
 import type { Session } from './session';
 
@@ -72,6 +73,7 @@ export async function references(
   const { index, target } = await targetAt(session, params.textDocument.uri, params.position);
   const ids = idsOf(target);
   if (!ids.length) return null;
+  if (ids.length === 1) return singleIdReferences(session, index, ids[0], params.context.includeDeclaration);
   const check = new Checkpoint(token);
   const seen = new Set<string>();
   const out: LspLocation[] = [];
@@ -85,21 +87,10 @@ export async function references(
         await check.tick();
         converted.push(session.location(ref));
       }
-      cached = { converted, answers: new Map() };
+      cached = { converted };
       convertedReferences.set(refs, cached);
     }
     const definitions = params.context.includeDeclaration ? index.definitionReferences(id).map((r) => session.location(r)) : [];
-    if (ids.length === 1) {
-      // The same answer, serialized once, for every request until the lists change (definitions are few).
-      const key = JSON.stringify(definitions);
-      let answer = cached.answers.get(key);
-      if (!answer) {
-        if (cached.answers.size > 4) cached.answers.clear();
-        answer = new SerializedResult([...cached.converted, ...definitions]);
-        cached.answers.set(key, answer);
-      }
-      return answer;
-    }
     // Several ids (an ambiguous mention): one location may refer to more than one of them.
     for (const loc of [...cached.converted, ...definitions]) {
       const key = `${loc.uri}#${loc.range.start.line}:${loc.range.start.character}:${loc.range.end.line}:${loc.range.end.character}`;
@@ -111,8 +102,69 @@ export async function references(
   return out;
 }
 
-/** Converted reference lists and the answers made of them, by the index's array (see WorkspaceIndex.references). */
-const convertedReferences = new WeakMap<object, { converted: LspLocation[]; answers: Map<string, SerializedResult<LspLocation[]>> }>();
+/** Converted reference lists, by the index's array (see WorkspaceIndex.references). */
+const convertedReferences = new WeakMap<object, { converted: LspLocation[] }>();
+
+/**
+ * The references of one id as the JSON of its Location[], written straight from the index's reference lists
+ * (no object per location: a country named in every document has 15,000), and kept, serialized, for every
+ * request until a file referring to the id changes (WorkspaceIndex.referencesKey). Definitions, a few, follow.
+ */
+function singleIdReferences(session: Session, index: WorkspaceIndex, id: string, includeDeclaration: boolean): SerializedResult<LspLocation[]> {
+  const definitions = includeDeclaration ? index.definitionReferences(id).map((r) => session.location(r)) : [];
+  const key = index.referencesKey(id);
+  let answers = serializedReferences.get(key);
+  if (!answers) serializedReferences.set(key, (answers = new Map()));
+  const definitionsKey = JSON.stringify(definitions);
+  let answer = answers.get(definitionsKey);
+  if (!answer) {
+    if (answers.size > 4) answers.clear();
+    const out = scratch.reset().raw(OPEN);
+    const at = new Int32Array(4);
+    let uri = '';
+    let uriJson = EMPTY;
+    let first = true;
+    index.referencesTo(id, (fileUri, lines, start, end) => {
+      if (fileUri !== uri) [uri, uriJson] = [fileUri, uriJsonOf(session.clientUriOfIndexed(fileUri))];
+      lines.writePosition(start, at, 0);
+      lines.writePosition(end, at, 2);
+      if (!first) out.raw(COMMA);
+      first = false;
+      out.raw(URI).raw(uriJson).raw(START_LINE).int(at[0]).raw(CHARACTER).int(at[1]).raw(END_LINE).int(at[2]).raw(CHARACTER).int(at[3]).raw(LOCATION_END);
+    });
+    for (const d of definitions) {
+      if (!first) out.raw(COMMA);
+      first = false;
+      out.raw(Buffer.from(JSON.stringify(d), 'utf8'));
+    }
+    answer = SerializedResult.ofJsonBytes<LspLocation[]>(out.raw(CLOSE).done());
+    answers.set(definitionsKey, answer);
+  }
+  return answer;
+}
+
+const serializedReferences = new WeakMap<object, Map<string, SerializedResult<LspLocation[]>>>();
+/** Where answers are written before their exact-size copy is kept. */
+const scratch = new JsonBytes();
+
+/** A uri as JSON bytes; remembered (bounded): the same thousands of files appear in every large answer. */
+function uriJsonOf(uri: string): Buffer {
+  let json = uriJsons.get(uri);
+  if (!json) {
+    if (uriJsons.size >= 100_000) uriJsons.clear();
+    uriJsons.set(uri, (json = Buffer.from(JSON.stringify(uri), 'utf8')));
+  }
+  return json;
+}
+const uriJsons = new Map<string, Buffer>();
+
+// The fixed fragments of a Location's JSON, in JSON.stringify's key order (what session.location returns).
+const [OPEN, CLOSE, COMMA, EMPTY] = ['[', ']', ',', ''].map(ascii);
+const URI = ascii('{"uri":');
+const START_LINE = ascii(',"range":{"start":{"line":');
+const CHARACTER = ascii(',"character":');
+const END_LINE = ascii('},"end":{"line":');
+const LOCATION_END = ascii('}}}');
 
 export async function documentHighlight(session: Session, params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> {
   const { index, doc, target } = await targetAt(session, params.textDocument.uri, params.position);

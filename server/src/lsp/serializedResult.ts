@@ -9,9 +9,21 @@ import type { Message, ResponseMessage } from 'vscode-languageserver/node';
 export class SerializedResult<T> {
   private json: Buffer | undefined;
 
-  constructor(readonly value: T) {}
+  private constructor(private value: T | undefined) {}
+
+  static of<T>(value: T): SerializedResult<T> {
+    return new SerializedResult(value);
+  }
+
+  /** An answer whose JSON was written directly (its value is parsed back only for a transport that needs it). */
+  static ofJsonBytes<T>(json: Buffer): SerializedResult<T> {
+    const result = new SerializedResult<T>(undefined);
+    result.json = json;
+    return result;
+  }
 
   toJSON(): T {
+    this.value ??= JSON.parse(this.json!.toString('utf8')) as T;
     return this.value;
   }
 
@@ -23,14 +35,17 @@ export class SerializedResult<T> {
 
 const CLOSE = Buffer.from('}');
 
-/** A message as JSON bytes, as vscode-jsonrpc encodes it, a SerializedResult's from its cached bytes. */
-export function encodeMessage(msg: Message): Buffer {
+/**
+ * A message as JSON bytes, as vscode-jsonrpc encodes it, in parts: a SerializedResult's cached bytes are one of
+ * them, never copied (a 2 MB answer copied twice per request cost its share in page faults and collections).
+ */
+export function encodeMessage(msg: Message): Buffer[] {
   const result = (msg as ResponseMessage).result;
   if (result instanceof SerializedResult) {
     const head = Buffer.from(`{"jsonrpc":${JSON.stringify(msg.jsonrpc)},"id":${JSON.stringify((msg as ResponseMessage).id)},"result":`, 'utf8');
-    return Buffer.concat([head, result.bytes(), CLOSE]);
+    return [head, result.bytes(), CLOSE];
   }
-  return Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
+  return [Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8')];
 }
 
 /** A handler's answer as the protocol types see it: on the wire a SerializedResult is its value. */

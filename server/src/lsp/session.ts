@@ -133,6 +133,11 @@ export class Session {
     return this.clientUris.get(normalizeUri(uri)) ?? uri;
   }
 
+  /** The same for a uri in the index's normal form (what the index hands out): no normalisation needed. */
+  clientUriOfIndexed(uri: string): string {
+    return this.clientUris.get(uri) ?? uri;
+  }
+
   /** The open document for a uri in any spelling. */
   openDocument(uri: string): TextDocument | undefined {
     return this.documents.get(uri) ?? this.documents.get(this.clientUri(uri));

@@ -64,6 +64,27 @@ describe('loading with analysis workers', () => {
     }
   });
 
+  it('walks the references of an id (referencesTo, no object per place) as references() lists them, positions included', () => {
+    const ids = new Set<string>();
+    for (const doc of serial.index.documents()) for (const m of doc.mentions) for (const id of m.ids) ids.add(id);
+    for (const w of [parallel, serial]) {
+      for (const id of ids) {
+        const walked: unknown[] = [];
+        const out = new Int32Array(4);
+        w.index.referencesTo(id, (uri, lines, start, end) => {
+          lines.writePosition(start, out, 0);
+          lines.writePosition(end, out, 2);
+          walked.push([uri, start, end, ...out]);
+        });
+        const listed = w.index.references(id, false).map((r) => {
+          const range = w.index.lines(r.uri)!.rangeOf(r.span);
+          return [r.uri, r.span.start, r.span.end, range.start.line, range.start.character, range.end.line, range.end.character];
+        });
+        assert.deepEqual(walked, listed, id);
+      }
+    }
+  });
+
   it('answers alike where the workspace adds no records (the workers reuse the built-in knowledge base they prepared)', async () => {
     const root = join(dir, 'generated');
     const builtin = loadBuiltinKb();

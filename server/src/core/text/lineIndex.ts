@@ -4,11 +4,12 @@ import type { Position, Range, Span } from './span';
 export interface Positions {
   positionAt(offset: number): Position;
   rangeOf(s: Span): Range;
+  /** The line and character of an offset into `out[at]`, `out[at + 1]`: no object per position, for bulk answers. */
+  writePosition(offset: number, out: Int32Array, at: number): void;
 }
 
-/** Line of `offset` by binary search over line starts, clamped to [0, length]. */
-function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
-  offset = Math.max(0, Math.min(offset, length));
+/** Line of `offset` (clamped to [0, length]) by binary search over line starts. */
+function lineIn(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -16,7 +17,20 @@ function positionIn(starts: ArrayLike<number>, length: number, offset: number): 
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return lo;
+}
+
+function positionIn(starts: ArrayLike<number>, length: number, offset: number): Position {
+  offset = Math.max(0, Math.min(offset, length));
+  const line = lineIn(starts, offset);
+  return { line, character: offset - starts[line] };
+}
+
+function writePositionIn(starts: ArrayLike<number>, length: number, offset: number, out: Int32Array, at: number): void {
+  offset = Math.max(0, Math.min(offset, length));
+  const line = lineIn(starts, offset);
+  out[at] = line;
+  out[at + 1] = offset - starts[line];
 }
 
 /** Positions from a text's line starts alone: what a document summary keeps instead of the text. */
@@ -28,6 +42,10 @@ export class LineStarts implements Positions {
 
   positionAt(offset: number): Position {
     return positionIn(this.starts, this.length, offset);
+  }
+
+  writePosition(offset: number, out: Int32Array, at: number): void {
+    writePositionIn(this.starts, this.length, offset, out, at);
   }
 
   rangeOf(s: Span): Range {
@@ -90,6 +108,10 @@ export class LineIndex implements Positions {
 
   positionAt(offset: number): Position {
     return positionIn(this.starts, this.text.length, offset);
+  }
+
+  writePosition(offset: number, out: Int32Array, at: number): void {
+    writePositionIn(this.starts, this.text.length, offset, out, at);
   }
 
   /** The start offset of every line (for LineStarts). */
