@@ -144,6 +144,29 @@ test('a references answer stays current: repeated requests agree, an edit adding
   await client.close('docs/beta.md');
 });
 
+test('answers prepared after indexing are the answers, and an edit still changes them', async () => {
+  // After indexing the server prepares the answers of the ids most files refer to (prk is in most of these).
+  const line = await client.waitFor(() => client.logs.find((l) => /lists ready .*answers of the \d+ most referred-to ids prepared/.test(l)), 'prepared answers');
+  assert.ok(Number(/answers of the (\d+)/.exec(line)![1]) >= 1, line);
+  const rel = 'docs/beta.md';
+  await client.open(rel);
+  const params = { textDocument: { uri: client.uri('docs/alpha.md') }, position: client.positionOf('docs/alpha.md', '북한의', 1), context: { includeDeclaration: true } };
+  const prepared = (await client.connection.sendRequest(ReferencesRequest.type, params))!;
+  const inBeta = (locs: typeof prepared) => locs.filter((l) => l.uri === client.uri(rel)).map((l) => l.range.start);
+  assert.ok(inBeta(prepared).length >= 1, 'beta mentions 북한');
+  // A blank line above beta's body mention moves it down a line.
+  const body = inBeta(prepared).at(-1)!;
+  await client.edit(rel, [{ range: { start: { line: body.line, character: 0 }, end: { line: body.line, character: 0 } }, newText: '\n' }]);
+  const after = (await client.connection.sendRequest(ReferencesRequest.type, params))!;
+  assert.equal(after.length, prepared.length);
+  assert.deepEqual(inBeta(after).at(-1), { line: body.line + 1, character: body.character });
+  assert.deepEqual(
+    after.filter((l) => l.uri !== client.uri(rel)),
+    prepared.filter((l) => l.uri !== client.uri(rel)),
+  );
+  await client.close(rel);
+});
+
 test('document highlight marks every reference in the document', async () => {
   const highlights = (await client.connection.sendRequest(DocumentHighlightRequest.type, {
     textDocument: { uri: client.uri('docs/alpha.md') },

@@ -5,6 +5,7 @@ import { loadWorkspaceConfig } from '../core/workspace/loadConfig';
 import { loadWorkspace, type LoadTimings } from '../core/workspace/loadWorkspace';
 import { pathToUri } from '../core/workspace/uri';
 import type { DiagnosticsPublisher } from './diagnostics';
+import { prepareReferences } from './navigation';
 import { yieldToEventLoop, type Session } from './session';
 import { layerSettings, readSettings, type EditorSettings } from './settings';
 
@@ -128,10 +129,15 @@ export class Indexer {
       setImmediate(() => {
         if (generation !== this.generation || session.index !== loaded.index) return;
         const warmStart = performance.now();
-        void loaded.index.warm(yieldToEventLoop).then(
-          () => connection.console.info(`Reference and "mentioned in" lists ready in ${Math.round(performance.now() - warmStart)} ms.`),
-          (e) => connection.console.error(`Building reference lists failed: ${e instanceof Error ? e.stack : String(e)}`),
-        );
+        const stale = () => generation !== this.generation || session.index !== loaded.index;
+        void (async () => {
+          await loaded.index.warm(yieldToEventLoop);
+          const prepared = await prepareReferences(session, loaded.index, yieldToEventLoop, stale);
+          connection.console.info(
+            `Reference and "mentioned in" lists ready in ${Math.round(performance.now() - warmStart)} ms ` +
+              `(answers of the ${prepared.ids} most referred-to ids prepared, ${(prepared.bytes / 1e6).toFixed(1)} MB).`,
+          );
+        })().catch((e) => connection.console.error(`Building reference lists failed: ${e instanceof Error ? e.stack : String(e)}`));
       });
       const stats = loaded.index.stats();
       connection.console.info(

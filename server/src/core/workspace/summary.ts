@@ -31,7 +31,8 @@ export interface DocumentSummary extends DocumentInfo {
   textLength: number;
 }
 
-const KINDS: Reference['kind'][] = ['mention', 'link', 'front-matter', 'definition'];
+/** Reference kinds by the code summaries keep for them. */
+export const REFERENCE_KINDS: readonly Reference['kind'][] = ['mention', 'link', 'front-matter', 'definition'];
 
 /** Diagnostics per severity. */
 export function countBySeverity(diagnostics: readonly CoreDiagnostic[]): Record<Severity, number> {
@@ -51,7 +52,7 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
   const ids = [...referencedIds(doc)];
   const position = new Map(ids.map((id, i) => [id, i]));
   const perId: number[][] = ids.map(() => []);
-  forEachReference(doc, (id, span, kind) => perId[position.get(id)!].push(span.start, span.end, KINDS.indexOf(kind)));
+  forEachReference(doc, (id, span, kind) => perId[position.get(id)!].push(span.start, span.end, REFERENCE_KINDS.indexOf(kind)));
   const firstMention: number[] = new Array(ids.length * 2).fill(-1);
   for (const m of doc.mentions) {
     for (const id of m.ids) {
@@ -96,7 +97,7 @@ export function summaryReferences(summary: DocumentSummary, id: string): Referen
   if (i < 0) return [];
   const out: Reference[] = [];
   for (let k = summary.refStart[i]; k < summary.refStart[i + 1]; k++) {
-    out.push({ uri: summary.uri, span: { start: summary.refs[3 * k], end: summary.refs[3 * k + 1] }, kind: KINDS[summary.refs[3 * k + 2]] });
+    out.push({ uri: summary.uri, span: { start: summary.refs[3 * k], end: summary.refs[3 * k + 1] }, kind: REFERENCE_KINDS[summary.refs[3 * k + 2]] });
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { LineIndex, LineStarts, type Positions } from '../text/lineIndex';
 import type { Span } from '../text/span';
 import { RootMatcher } from './discover';
 import { aliasSignature } from './kbSignature';
+import { unchangedReferenceIds, type ReferringDocument } from './referencePlaces';
 import { referencedIds, referencesIn } from './references';
 import { createRuleContext, type DeclaringDocument } from './ruleContext';
 import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
@@ -27,6 +28,7 @@ import { readTextSync } from './readText';
 import { normalizeUri, uriToPath } from './uri';
 
 const NO_REFS: readonly string[] = [];
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** One file the index holds: a corpus document or a kb YAML file, with what parsing alone can tell. */
 class SourceFile implements FileIdentity {
@@ -53,6 +55,11 @@ class SourceFile implements FileIdentity {
   mentioned: FirstMentions;
   /** The list entry for this file, shared by every "mentioned in" list it is in. */
   listed: DocumentInfo | undefined;
+  /**
+   * What the file referred to before its analysis was replaced or dropped, until its next analysis: ids whose
+   * references did not move keep their cached answers (see setReferrers).
+   */
+  before: ReferringDocument | undefined;
   /** Parsing this file threw (a bug): `document()` rethrows it for the caller to report; other queries skip it. */
   failure?: unknown;
   /** The text; undefined for a file the analysis workers read (the text is read from disk when first needed). */
@@ -72,6 +79,7 @@ class SourceFile implements FileIdentity {
     this.refs = previous?.refs ?? NO_REFS;
     this.mentioned = previous?.mentioned ?? NO_MENTIONS;
     this.listed = previous?.listed;
+    this.before = previous && (previous.analysis ?? previous.summary ?? previous.before);
   }
 
   /**
@@ -410,6 +418,7 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** Forgets a file's analysis and summary: both are stale. */
   private drop(file: SourceFile): void {
+    file.before ??= file.analysis ?? file.summary;
     file.analysis = undefined;
     file.summary = undefined;
     this.allAnalysed = false;
@@ -487,16 +496,19 @@ export class WorkspaceIndex implements WorkspaceQueries {
 
   /** `refs`: every id the file refers to, each once. */
   private setReferrers(file: SourceFile, refs: readonly string[], doc: IndexedDocument | DocumentSummary): void {
+    // Ids referred to in the same places as before keep their cached reference lists and answers.
+    const unchanged = file.before && file.refs.length ? unchangedReferenceIds(file.before, doc) : NO_IDS;
+    file.before = undefined;
     if (file.refs.length) {
       const now = new Set(refs);
       for (const id of file.refs) {
         if (!now.has(id)) removeFrom(this.referrers, id, file.uri);
-        this.referencesCache.delete(id);
+        if (!unchanged.has(id)) this.referencesCache.delete(id);
       }
     }
     for (const id of refs) {
       addTo(this.referrers, id, file.uri);
-      this.referencesCache.delete(id);
+      if (!unchanged.has(id)) this.referencesCache.delete(id);
     }
     file.refs = refs;
     // "Mentioned in" lists stay valid across re-analyses that change nothing they show: opening a document or
@@ -734,6 +746,14 @@ export class WorkspaceIndex implements WorkspaceQueries {
    */
   referencesKey(id: string): object {
     return this.referencesEntry(id);
+  }
+
+  /** Ids referred to from at least `minFiles` files, the most referred to first (for caches worth preparing). */
+  mostReferred(minFiles: number): string[] {
+    this.ensureAll();
+    const out: [string, number][] = [];
+    for (const [id, uris] of this.referrers) if (uris.size >= minFiles) out.push([id, uris.size]);
+    return out.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
   }
 
   private referencesEntry(id: string): { refs?: Reference[]; referrers?: string[] } {
