@@ -10,6 +10,7 @@ import { latency, median, type Latency } from './lib/stats';
 import { Random } from './lib/random';
 import { REPO } from './lib/core';
 import type { CorpusManifest, ExtraDoc, SampledMention } from './generate';
+import type { AnswerRecorder } from './referencesFloor';
 
 /** The bundled server; POLICY_LENS_SERVER points the bench at another build (a branch, a profiling build). */
 export const SERVER = process.env.POLICY_LENS_SERVER ?? join(REPO, 'server', 'out', 'server.js');
@@ -97,6 +98,8 @@ export interface OursOptions {
   coldOnly?: boolean;
   /** Extra environment for the server process (POLICY_LENS_WORKERS for the comparison run). */
   env?: Record<string, string>;
+  /** Keeps the references answers, for the floor replayed from them (referencesFloor.ts). */
+  recordReferences?: AnswerRecorder;
 }
 
 export async function measureOurs(o: OursOptions): Promise<OursResult> {
@@ -201,6 +204,7 @@ export async function measureOurs(o: OursOptions): Promise<OursResult> {
         try {
           const { ms, result } = await server.timed(`textDocument/${method}`, params);
           times.push(ms);
+          if (method === 'references') o.recordReferences?.record(params, result);
           if (!isEmpty(result)) nonEmpty++;
           if (Array.isArray(result)) {
             items.push(result.length);

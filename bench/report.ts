@@ -6,6 +6,7 @@ import type { CorpusManifest } from './generate';
 import type { OursResult, RequestLatency } from './ours';
 import { median } from './lib/stats';
 import type { PeerResult } from './peer';
+import type { ReferencesFloor } from './referencesFloor';
 import type { MatcherResult } from './matcher';
 import type { KbLoadResult } from './kbLoad';
 
@@ -17,6 +18,8 @@ export interface BenchResults {
   extras: { largeBytes: number; hugeBytes: number };
   floor?: { wallMs: number; innerMs: number; cpuMs: number; files: number; bytes: number; frontMatters: number; yamlErrors: number };
   ours: OursResult;
+  /** The same references answers replayed by a server that does no work (referencesFloor.ts). */
+  referencesFloor?: ReferencesFloor;
   peer?: PeerResult;
   /**
    * Every cold index of the run (ours: the main run and the extra cold-only runs; the floor; the peer) in wall and
@@ -252,6 +255,15 @@ export function renderReport(r: BenchResults, rows: TargetRow[]): string {
   out.push('');
   out.push(table(['Request', 'p50', 'p95', 'p99', 'max', 'server CPU per request', 'non-empty answers', 'locations per answer (mean / max)', 'errors'], latencyRows(o)));
   out.push('');
+  const rf = r.referencesFloor;
+  if (rf && o.references) {
+    out.push(
+      `References floor: the same ${rf.n} requests, in the same order, answered with the same bytes (${rf.answers} distinct answers) by a stdio server that does no work (bench/replayServer.mjs), through the same client: ` +
+        `p50 ${ms(rf.p50)}, p95 ${ms(rf.p95)}, p99 ${ms(rf.p99)}, max ${ms(rf.max)}. Ours / floor at p99: ${x(o.references.p99 / rf.p99)}. ` +
+        `What the floor measures is the pipe and the client decoding answers of up to ${o.references.maxItems} locations; no server can be faster than it through this client on this machine.`,
+    );
+    out.push('');
+  }
   const floor = o.references?.largestDecode;
   if (floor) {
     out.push(`The largest references answer (${o.references!.maxItems} locations) is ${(floor.bytes / 1e6).toFixed(1)} MB of JSON; decoding it in the client alone (bytes to string to \`JSON.parse\`, as vscode-jsonrpc does, best of 5) takes ${ms(floor.ms)}, whatever the server does.`);

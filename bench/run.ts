@@ -14,6 +14,8 @@ import { ensureCorpus, ensureExtras, corpusDir, CORPORA } from './generate';
 import { loadLexicon } from './corpus/lexicon';
 import { measureOurs, SERVER, type OursResult } from './ours';
 import { measurePeer, type PeerResult } from './peer';
+import { AnswerRecorder, measureReferencesFloor, type ReferencesFloor } from './referencesFloor';
+import { pathToFileURL } from 'node:url';
 import { freshMemoryCost, loadNow, machineInfo } from './lib/machine';
 import { REPO } from './lib/core';
 import { renderReport, targetRows, type BenchResults } from './report';
@@ -92,7 +94,9 @@ async function main(): Promise<number> {
   const profileDir = join(CORPORA, 'profiles');
   if (profile) rmSync(profileDir, { recursive: true, force: true });
   log('our server:');
+  const recorder = new AnswerRecorder();
   const ours: OursResult = await measureOurs({
+    recordReferences: recorder,
     root,
     manifest,
     extras,
@@ -102,6 +106,15 @@ async function main(): Promise<number> {
     serverArgs: profile ? [`--cpu-prof`, `--cpu-prof-dir=${profileDir}`] : [],
     coldOnly,
   });
+
+  // The same references answers from a server that does no work: what the pipe and the client cost alone.
+  let referencesFloor: ReferencesFloor | undefined;
+  try {
+    referencesFloor = await measureReferencesFloor(recorder, join(CORPORA, 'references-answers.json'), pathToFileURL(root).toString());
+    if (referencesFloor) log(`references floor (same answers replayed, no work): p50 ${referencesFloor.p50.toFixed(2)} p95 ${referencesFloor.p95.toFixed(2)} p99 ${referencesFloor.p99.toFixed(2)} ms`);
+  } catch (e) {
+    log(`references floor failed: ${(e as Error).message}`);
+  }
 
   const ourColds = [{ wallMs: ours.coldMs, cpuMs: ours.coldCpuMs }];
   for (let i = 1; i < repeats && !coldOnly; i++) {
@@ -153,6 +166,7 @@ async function main(): Promise<number> {
     extras: { largeBytes: extras.large.bytes, hugeBytes: extras.huge.bytes },
     floor: floor.value ? { wallMs: floor.wallMs, ...floor.value } : undefined,
     ours,
+    referencesFloor,
     peer,
     repeats:
       repeats > 1
