@@ -1,10 +1,11 @@
 /**
  * The floor under references latency: the same answers, to the same requests in the same order, from a stdio
- * "server" that does no work (bench/replayServer.mjs writes the bytes our server gave), measured by the same client.
- * What remains is the pipe and the client decoding answers of up to 15,000 locations (2 MB+ of JSON): no server
- * can answer these requests faster through this client on this machine.
+ * "server" that does no work (bench/replayServer.mjs writes the bytes our server gave), measured by the same client
+ * library in a fresh process. What remains is the pipe and the client decoding answers of up to 15,000 locations
+ * (2 MB+ of JSON): no server can answer these requests faster through this client on this machine.
+ *   node --import tsx bench/referencesFloor.ts <answers.json> <rootUri>   (prints one JSON line)
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspProcess } from './lib/lsp';
 import { REPO } from './lib/core';
@@ -12,7 +13,7 @@ import { latency, type Latency } from './lib/stats';
 
 /** Our server's answers, recorded as they arrive: each distinct answer once, and which one each request got. */
 export class AnswerRecorder {
-  readonly requests: unknown[] = [];
+  private readonly requests: unknown[] = [];
   private readonly bodies: string[] = [];
   private readonly order: number[] = [];
   private readonly byKey = new Map<string, number>();
@@ -29,31 +30,41 @@ export class AnswerRecorder {
     this.order.push(k);
   }
 
-  get distinct(): number {
-    return this.bodies.length;
+  get size(): number {
+    return this.requests.length;
   }
 
+  /** The file bench/replayServer.mjs reads (it ignores `requests`, which this script sends). */
   save(file: string): void {
-    writeFileSync(file, JSON.stringify({ bodies: this.bodies, order: this.order }));
+    writeFileSync(file, JSON.stringify({ bodies: this.bodies, order: this.order, requests: this.requests }));
   }
 }
 
 export interface ReferencesFloor extends Latency {
   /** Distinct answers replayed. */
   answers: number;
-  error?: string;
 }
 
-export async function measureReferencesFloor(recorded: AnswerRecorder, answersFile: string, rootUri: string): Promise<ReferencesFloor | undefined> {
-  if (!recorded.requests.length) return undefined;
-  recorded.save(answersFile);
-  const replay = LspProcess.start(process.execPath, [join(REPO, 'bench', 'replayServer.mjs'), answersFile], REPO);
+async function main(file: string, rootUri: string): Promise<ReferencesFloor> {
+  const { bodies, requests } = JSON.parse(readFileSync(file, 'utf8')) as { bodies: string[]; requests: unknown[] };
+  const replay = LspProcess.start(process.execPath, [join(REPO, 'bench', 'replayServer.mjs'), file], REPO);
   try {
     await replay.initialize(rootUri);
     const times: number[] = [];
-    for (const params of recorded.requests) times.push((await replay.timed('textDocument/references', params)).ms);
-    return { ...latency(times), answers: recorded.distinct };
+    for (const params of requests) times.push((await replay.timed('textDocument/references', params)).ms);
+    return { ...latency(times), answers: bodies.length };
   } finally {
     await replay.dispose();
   }
+}
+
+if (process.argv[1]?.endsWith('referencesFloor.ts')) {
+  const [file, rootUri] = process.argv.slice(2);
+  main(file, rootUri).then(
+    (r) => console.log(JSON.stringify(r)),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

@@ -14,7 +14,7 @@ import { ensureCorpus, ensureExtras, corpusDir, CORPORA } from './generate';
 import { loadLexicon } from './corpus/lexicon';
 import { measureOurs, SERVER, type OursResult } from './ours';
 import { measurePeer, type PeerResult } from './peer';
-import { AnswerRecorder, measureReferencesFloor, type ReferencesFloor } from './referencesFloor';
+import { AnswerRecorder, type ReferencesFloor } from './referencesFloor';
 import { pathToFileURL } from 'node:url';
 import { freshMemoryCost, loadNow, machineInfo } from './lib/machine';
 import { REPO } from './lib/core';
@@ -107,13 +107,15 @@ async function main(): Promise<number> {
     coldOnly,
   });
 
-  // The same references answers from a server that does no work: what the pipe and the client cost alone.
+  // The same references answers from a server that does no work, in a fresh client process: what the pipe and
+  // the client cost alone.
   let referencesFloor: ReferencesFloor | undefined;
-  try {
-    referencesFloor = await measureReferencesFloor(recorder, join(CORPORA, 'references-answers.json'), pathToFileURL(root).toString());
-    if (referencesFloor) log(`references floor (same answers replayed, no work): p50 ${referencesFloor.p50.toFixed(2)} p95 ${referencesFloor.p95.toFixed(2)} p99 ${referencesFloor.p99.toFixed(2)} ms`);
-  } catch (e) {
-    log(`references floor failed: ${(e as Error).message}`);
+  if (recorder.size) {
+    const answers = join(CORPORA, 'references-answers.json');
+    recorder.save(answers);
+    const r = child<ReferencesFloor>('referencesFloor.ts', [answers, pathToFileURL(root).toString()]);
+    referencesFloor = r.value;
+    log(r.value ? `references floor (same answers replayed, no work): p50 ${r.value.p50.toFixed(2)} p95 ${r.value.p95.toFixed(2)} p99 ${r.value.p99.toFixed(2)} ms` : `references floor: ${r.error}`);
   }
 
   const ourColds = [{ wallMs: ours.coldMs, cpuMs: ours.coldCpuMs }];
