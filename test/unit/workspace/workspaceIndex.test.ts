@@ -149,6 +149,23 @@ describe('WorkspaceIndex', () => {
   });
 });
 
+describe('"did you mean" when a document id appears', () => {
+  const message = (index: WorkspaceIndex, p: string) => index.document(`${ROOT}/${p}`)!.diagnostics.find((d) => d.code === 'PL006')?.message;
+
+  it('a new id near an unknown one changes its suggestion; a far one re-analyses nothing', () => {
+    const index = workspace({ 'a.md': doc('본문', 'title: t\nrelated: [eastsea-pakt]'), 'b.md': doc('본문', 'title: b\nrelated: [zzz-unrelated-quux]') });
+    assert.doesNotMatch(message(index, 'a.md')!, /Did you mean/);
+    const far = index.setText(`${ROOT}/far.md`, doc('본문', 'title: f\nid: completely-different-note'));
+    assert.deepEqual(far.changed, [`${ROOT}/far.md`], 'no file has an id within suggestion distance');
+    const near = index.setText(`${ROOT}/pact.md`, doc('본문', 'title: p\nid: eastsea-pact'));
+    assert.deepEqual(near.changed.sort(), [`${ROOT}/a.md`, `${ROOT}/pact.md`]);
+    assert.match(message(index, 'a.md')!, /Did you mean 'eastsea-pact'\?/);
+    // And when it goes again, the suggestion goes with it.
+    assert.ok(index.remove(`${ROOT}/pact.md`).changed.includes(`${ROOT}/a.md`));
+    assert.doesNotMatch(message(index, 'a.md')!, /Did you mean/);
+  });
+});
+
 describe('sliced analysis of huge documents', () => {
   const big = doc('북한의 발표와 러시아의 입장. '.repeat(20_000));
 

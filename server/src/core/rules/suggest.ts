@@ -57,6 +57,23 @@ function knownIdsOf(allIds: Iterable<string>, kb: KnowledgeBase): KnownIds {
   return known;
 }
 
+/** How far (edits) a suggestion for the needle may be. */
+function boundOf(needle: string): number {
+  return Math.max(2, Math.floor(needle.length / 3));
+}
+
+/**
+ * Whether `id` could be (or stop being) the suggestion for the unknown `unknown`: it is the same id, or within the
+ * suggestion distance. False means adding or removing `id` cannot change what closestId says for it, names aside.
+ */
+export function mayBeSuggested(unknown: string, id: string): boolean {
+  const needle = unknown.trim().toLowerCase();
+  const other = id.toLowerCase();
+  if (needle === other || unknown === id) return true;
+  const bound = boundOf(needle);
+  return Math.abs(other.length - needle.length) <= bound && distance(needle, other) <= bound;
+}
+
 function computeClosestId(unknown: string, known: KnownIds, kb: KnowledgeBase, want: IdClass): string | undefined {
   const needle = unknown.trim().toLowerCase();
   if (!needle) return undefined;
@@ -67,7 +84,7 @@ function computeClosestId(unknown: string, known: KnownIds, kb: KnowledgeBase, w
     return isInstrumentKind(kind) === (want === 'instrument');
   };
   for (const id of namesOf(kb).get(needle) ?? []) if (fits(id)) return id;
-  const bound = Math.max(2, Math.floor(needle.length / 3));
+  const bound = boundOf(needle);
   const ofClass = classOf(known, want, fits);
   const trie = bound <= TRIE_MAX_BOUND ? trieOf(ofClass) : undefined;
   // The trie yields exactly the ids at the smallest distance; the scan below then breaks ties as it always has.

@@ -19,6 +19,7 @@ import { referencedIds, referencesIn } from './references';
 import { createRuleContext, type DeclaringDocument } from './ruleContext';
 import { analyseSource, LARGE_DOCUMENT_CHARS, readSource, type FileIdentity } from './sourceAnalysis';
 import { changedFirstMentions, firstMentionOf, firstMentions, forEachFirstMention, listEntry, NO_MENTIONS, sortMentioning, type FirstMentions } from './mentionLists';
+import { mayBeSuggested } from '../rules/suggest';
 import { countBySeverity, suggestsAnId, summaryReferences, type DocumentSummary } from './summary';
 import type { AnalysedFile, IdentifiedFile } from './parallel/protocol';
 import { unpackSummary, type SummaryTable } from './parallel/summaryBatch';
@@ -294,9 +295,11 @@ export class WorkspaceIndex implements WorkspaceQueries {
     this.flushReverse();
     const kbBefore = this.kbCache;
     this.identityMoved = false;
+    this.movedDocIds.clear();
     const changed = new Set<string>(fn());
     // Once per batch, not per file: it walks every file (initial indexing puts thousands).
     if (this.identityMoved) this.invalidateSuggestions(changed);
+    else if (this.movedDocIds.size) this.invalidateSuggestionsNear(this.movedDocIds, changed);
     if (this.kbCache === undefined) {
       const newKb = this.kb;
       const signature = aliasSignature(newKb);
@@ -382,12 +385,32 @@ export class WorkspaceIndex implements WorkspaceQueries {
     if (beforeIds === afterIds && before && after) return [];
     const out = new Set<string>();
     for (const id of ids) this.invalidateReferrers(id, out);
-    this.identityMoved = true;
+    const recordIds = (f: SourceFile | undefined) => f?.records.map((r) => r.record.id).join('\0') ?? '';
+    if (recordIds(before) !== recordIds(after)) this.identityMoved = true;
+    else for (const f of [before, after]) if (f?.docId) this.movedDocIds.add(f.docId.id);
     return [...out];
   }
 
-  /** A file's id or records changed in the running batch: suggestions may differ (see batch()). */
+  /** A file's records changed in the running batch: suggestions may differ (see batch()). */
   private identityMoved = false;
+  /** Document ids that appeared or went in the running batch (records unchanged): see invalidateSuggestionsNear. */
+  private readonly movedDocIds = new Set<string>();
+
+  /**
+   * Only a document id appeared or went: a "did you mean" can change only where an id the file refers to is that
+   * id or within suggestion distance of it (suggest.ts; names and aliases belong to records, which did not
+   * change). Opening a new note with an `id:` must not re-analyse every file that has a suggestion.
+   */
+  private invalidateSuggestionsNear(moved: ReadonlySet<string>, out: Set<string>): void {
+    for (const f of this.files.values()) {
+      if (!(f.summary?.hasSuggestions || f.analysis?.diagnostics.some(suggestsAnId))) continue;
+      // Knowledge-base files point at ids from fields of their own: those always look again.
+      if (f.kind === 'kb' || f.records.length || f.refs.some((id) => [...moved].some((m) => mayBeSuggested(id, m)))) {
+        this.drop(f);
+        out.add(f.uri);
+      }
+    }
+  }
 
   /** Unknown-id diagnostics suggest the closest known id ("did you mean"): a new or vanished id may change them. */
   private invalidateSuggestions(out: Set<string>): void {
