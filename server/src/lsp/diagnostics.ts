@@ -7,6 +7,9 @@ import { yieldToEventLoop, type Session } from './session';
 
 export const DIAGNOSTIC_SOURCE = 'policy-lens';
 
+/** How long one turn may spend publishing closed files' diagnostics before yielding to requests. */
+const PUBLISH_SLICE_MS = 10;
+
 /**
  * Closed documents get their errors and warnings; information and hints (mostly PL009, "mentioned but not
  * listed") only while the document is open, as editors do for suggestions: across a corpus they are the large
@@ -78,35 +81,76 @@ export class DiagnosticsPublisher {
       });
   }
 
+  /**
+   * Publishes the files' current diagnostics: open documents at once, closed ones for up to PUBLISH_SLICE_MS and
+   * the rest in slices between requests. A change can touch hundreds of closed files (a new document id changes
+   * every "did you mean" that could point at it), each analysed afresh; done in one go it blocked the server for
+   * most of a second.
+   */
   publish(uris: Iterable<string>): void {
     const index = this.session.index;
     if (!index) return;
     this.session.changeCount++;
+    const closed: string[] = [];
     for (const uri of uris) {
-      if (index.needsSlicedAnalysis(uri)) {
-        this.publishWhenAnalysed(uri);
-        continue;
-      }
-      let diagnostics: Diagnostic[] = [];
-      let version: number | undefined;
-      try {
-        const open = this.session.isOpen(uri);
-        // A closed document's summary has what is shown for it; an open one is analysed in full.
-        const doc = open ? index.document(uri) : undefined;
-        const found = doc ? { diagnostics: doc.diagnostics, lines: doc.parsed.lines } : index.diagnosticsOf(uri);
-        if (found) {
-          diagnostics = found.diagnostics
-            .filter((d) => open || SHOWN_WHEN_CLOSED.has(d.severity))
-            .map((d) => toLspDiagnostic((loc) => this.session.location(loc), found.lines, d));
-          version = this.session.openDocument(uri)?.version;
-        }
-      } catch (e) {
-        this.session.connection.console.error(
-          `Analysing ${this.session.displayPath(uri)} failed: ${e instanceof Error ? e.stack : String(e)}`,
-        );
-      }
-      this.send(uri, diagnostics, version);
+      if (this.session.isOpen(uri)) this.publishOne(uri);
+      else closed.push(uri);
     }
+    const started = performance.now();
+    for (const uri of closed) {
+      if (performance.now() - started < PUBLISH_SLICE_MS) this.publishOne(uri);
+      else this.later.add(uri);
+    }
+    if (this.later.size && !this.draining) void this.drain();
+  }
+
+  /** Closed files whose diagnostics are still to be published (see publish). */
+  private readonly later = new Set<string>();
+  private draining = false;
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.later.size) {
+        await yieldToEventLoop();
+        const started = performance.now();
+        for (const uri of this.later) {
+          this.publishOne(uri);
+          if (performance.now() - started >= PUBLISH_SLICE_MS) break;
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private publishOne(uri: string): void {
+    const index = this.session.index;
+    this.later.delete(uri);
+    if (!index) return;
+    if (index.needsSlicedAnalysis(uri)) {
+      this.publishWhenAnalysed(uri);
+      return;
+    }
+    let diagnostics: Diagnostic[] = [];
+    let version: number | undefined;
+    try {
+      const open = this.session.isOpen(uri);
+      // A closed document's summary has what is shown for it; an open one is analysed in full.
+      const doc = open ? index.document(uri) : undefined;
+      const found = doc ? { diagnostics: doc.diagnostics, lines: doc.parsed.lines } : index.diagnosticsOf(uri);
+      if (found) {
+        diagnostics = found.diagnostics
+          .filter((d) => open || SHOWN_WHEN_CLOSED.has(d.severity))
+          .map((d) => toLspDiagnostic((loc) => this.session.location(loc), found.lines, d));
+        version = this.session.openDocument(uri)?.version;
+      }
+    } catch (e) {
+      this.session.connection.console.error(
+        `Analysing ${this.session.displayPath(uri)} failed: ${e instanceof Error ? e.stack : String(e)}`,
+      );
+    }
+    this.send(uri, diagnostics, version);
   }
 
   /** Closed files without problems need no message; open ones always get one (the editor learns its version is clean). */
@@ -156,7 +200,7 @@ export class DiagnosticsPublisher {
     let sliceStart = Date.now();
     for (let i = 0; i < ordered.length; i++) {
       if (isStale?.() || this.session.index !== index) return;
-      this.publish([ordered[i]]);
+      this.publishOne(ordered[i]);
       if (Date.now() - sliceStart > 15) {
         onProgress?.(i + 1, ordered.length);
         await new Promise<void>((resolve) => setImmediate(resolve));
