@@ -58,6 +58,7 @@ for (let pass = 0; pass < passes; pass++) {
   const parsed = texts.map((text, i) => parseDocument(files[i], text));
   stage('recognize', (_, i) => recognize(parsed[i], kb));
   const mentions = parsed.map((p) => recognize(p, kb));
+  if (pass === 0) console.log(`${mentions.reduce((n, m) => n + m.length, 0)} mentions recognised in ${texts.length} documents`);
   stage('checkDocument (pass 1: "did you mean" searches)', (_, i) => checkDocument(parsed[i], mentions[i], ctx));
   stage('whole: readSource + analyseSource + summarize', (text, i) => {
     const s = readSource(files[i], 'document', text);

@@ -10,17 +10,11 @@ import { discoverFiles, isInsideRoots } from '../core/workspace/discover';
 import { readText } from '../core/workspace/loadWorkspace';
 import { normalizeUri, pathToUri, uriToPath } from '../core/workspace/uri';
 import type { DiagnosticsPublisher } from './diagnostics';
+import { AnalysisThrottle } from './analysisThrottle';
 import { guardNotification } from './guard';
 import type { Indexer } from './indexing';
 import type { Session } from './session';
 import { readSettings } from './settings';
-
-/**
- * How long edits are gathered before diagnostics are computed. Short: a burst of keystrokes costs one analysis,
- * yet a single edit gets its diagnostics well within the 30 ms budget.
- */
-export const DIAGNOSTICS_DELAY_MS = 4;
-const MAX_DIAGNOSTICS_DELAY_MS = 250;
 
 /** Keeps the index in step with the editor (open documents) and the disk (watched files). */
 export function registerSync(session: Session, publisher: DiagnosticsPublisher, indexer: Indexer): void {
@@ -32,18 +26,16 @@ export function registerSync(session: Session, publisher: DiagnosticsPublisher, 
     indexer.sendState('ready');
   };
 
-  // Throttle, not debounce: the first edit of a burst is analysed within `delay`, however fast the typing.
-  // After a slow analysis (a multi-megabyte document) the next one waits half as long as that one took, so the
-  // server keeps time for hovers and completions between analyses.
-  let delay = DIAGNOSTICS_DELAY_MS;
+  // Throttle, not debounce: the first edit of a burst is analysed within the delay, however fast the typing.
+  const throttle = new AnalysisThrottle();
   const schedule = () => {
     if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      const started = Date.now();
+      const started = performance.now();
       session.flush();
-      delay = Math.min(MAX_DIAGNOSTICS_DELAY_MS, Math.max(DIAGNOSTICS_DELAY_MS, (Date.now() - started) / 2));
-    }, delay);
+      throttle.ran(started, performance.now());
+    }, throttle.delay(performance.now()));
   };
 
   documents.onDidOpen((e) => session.trackOpen(e.document.uri));
