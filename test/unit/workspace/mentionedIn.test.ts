@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../server/src/core/config/config';
-import type { LoadedRecord } from '../../../server/src/core/kb/record';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { asBuiltin, NORTH_KOREA, RUSSIA } from './fixtures';
 
 /** A tiny built-in base written for these tests. */
-const builtin: LoadedRecord[] = [
-  { id: 'prk', kind: 'country', name: { ko: '북한', en: 'North Korea' } },
-  { id: 'rus', kind: 'country', name: { ko: '러시아', en: 'Russia' } },
-].map((record, i) => ({
-  record: record as LoadedRecord['record'],
-  origin: { uri: 'file:///builtin/kb.yaml', idSpan: { start: i * 10, end: i * 10 + 3 }, builtin: true },
-}));
+const builtin = asBuiltin([NORTH_KOREA, RUSSIA]);
 
 const ROOT = 'file:///ws';
 const doc = (title: string, date: string, body: string) => `---\ntitle: ${title}\ndate: ${date}\n---\n${body}\n`;

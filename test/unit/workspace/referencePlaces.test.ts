@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../../server/src/core/config/config';
-import type { LoadedRecord } from '../../../server/src/core/kb/record';
 import { unchangedReferenceIds } from '../../../server/src/core/workspace/referencePlaces';
 import { summarize } from '../../../server/src/core/workspace/summary';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { asBuiltin, NORTH_KOREA, RUSSIA } from './fixtures';
 
-const builtin: LoadedRecord[] = [
-  { id: 'prk', kind: 'country', name: { ko: '북한', en: 'North Korea' } },
-  { id: 'rus', kind: 'country', name: { ko: '러시아', en: 'Russia' } },
-].map((record, i) => ({
-  record: record as LoadedRecord['record'],
-  origin: { uri: 'file:///builtin/kb.yaml', idSpan: { start: i * 10, end: i * 10 + 3 }, builtin: true },
-}));
+const builtin = asBuiltin([NORTH_KOREA, RUSSIA]);
 const ROOT = 'file:///ws';
 const A = `${ROOT}/a.md`;
 const TEXT = '---\ntitle: t\nentities: [rus]\n---\n북한과 러시아가 만났다. 북한은 발표했다.\n';

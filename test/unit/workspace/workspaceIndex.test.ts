@@ -4,21 +4,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG, type PolicyLensConfig } from '../../../server/src/core/config/config';
-import type { LoadedRecord } from '../../../server/src/core/kb/record';
 import { discoverFiles } from '../../../server/src/core/workspace/discover';
 import { loadWorkspace } from '../../../server/src/core/workspace/loadWorkspace';
 import { pathToUri } from '../../../server/src/core/workspace/uri';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
+import { asBuiltin, NORTH_KOREA, RUSSIA } from './fixtures';
 
 /** A tiny built-in base written for these tests. */
-const builtin: LoadedRecord[] = [
-  { id: 'prk', kind: 'country', name: { ko: '북한', en: 'North Korea' } },
-  { id: 'rus', kind: 'country', name: { ko: '러시아', en: 'Russia' } },
-  { id: 'nato', kind: 'organization', name: { ko: '북대서양조약기구', en: 'NATO' } },
-].map((record, i) => ({
-  record: record as LoadedRecord['record'],
-  origin: { uri: 'file:///builtin/kb.yaml', idSpan: { start: i * 10, end: i * 10 + 3 }, builtin: true },
-}));
+const builtin = asBuiltin([NORTH_KOREA, RUSSIA, { id: 'nato', kind: 'organization', name: { ko: '북대서양조약기구', en: 'NATO' } }]);
 
 const config = (over: Partial<PolicyLensConfig> = {}): PolicyLensConfig => ({ ...DEFAULT_CONFIG, requiredFields: ['title'], ...over });
 const ROOT = 'file:///ws';
