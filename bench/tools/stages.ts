@@ -60,6 +60,11 @@ for (let pass = 0; pass < passes; pass++) {
   const mentions = parsed.map((p) => recognize(p, kb));
   if (pass === 0) console.log(`${mentions.reduce((n, m) => n + m.length, 0)} mentions recognised in ${texts.length} documents`);
   stage('checkDocument (pass 1: "did you mean" searches)', (_, i) => checkDocument(parsed[i], mentions[i], ctx));
+  stage('readSource', (text, i) => readSource(files[i], 'document', text));
+  const sources = texts.map((text, i) => readSource(files[i], 'document', text));
+  stage('analyseSource (recognition and rules)', (text, i) => analyseSource({ ...sources[i], uri: files[i], text, version: 0, kind: 'document' }, sources[i].parsed, kb, ctx));
+  const analyses = texts.map((text, i) => analyseSource({ ...sources[i], uri: files[i], text, version: 0, kind: 'document' }, sources[i].parsed, kb, ctx));
+  stage('summarize', (_, i) => summarize(analyses[i], false));
   stage('whole: readSource + analyseSource + summarize', (text, i) => {
     const s = readSource(files[i], 'document', text);
     summarize(analyseSource({ ...s, uri: files[i], text, version: 0, kind: 'document' }, s.parsed, kb, ctx), false);

@@ -67,6 +67,13 @@ export function summarize(doc: IndexedDocument, keepInformation: boolean): Docum
   const refs: number[] = [];
   perId.forEach((list, i) => {
     refStart[i] = refs.length / 3;
+    // Places usually arrive in document order already: sort only when they do not.
+    let sorted = true;
+    for (let k = 3; k < list.length && sorted; k += 3) sorted = list[k - 3] <= list[k];
+    if (sorted) {
+      for (const v of list) refs.push(v);
+      return;
+    }
     const order = Array.from({ length: list.length / 3 }, (_, k) => k).sort((a, b) => list[3 * a] - list[3 * b]);
     for (const k of order) refs.push(list[3 * k], list[3 * k + 1], list[3 * k + 2]);
   });
