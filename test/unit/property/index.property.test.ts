@@ -86,3 +86,25 @@ describe('random edit sequences through the WorkspaceIndex', () => {
     figures.push(`property: edit sequences: ${n} workspaces (2 documents + 1 kb file), ${edits} edits, seed ${SEED + 2}`);
   });
 });
+
+describe('random documents in decomposed form (NFD)', () => {
+  it('are recognised as in composed form (NFC), with ranges over the same text', () => {
+    const n = runs(80);
+    let decomposedMentions = 0;
+    fc.assert(
+      fc.property(documentText, (text) => {
+        const nfc = text.normalize('NFC');
+        const nfd = text.normalize('NFD');
+        const composed = newIndex({ 'a.md': nfc }).document(uri('a.md'))!;
+        const decomposed = newIndex({ 'a.md': nfd }).document(uri('a.md'))!;
+        assertWellFormed(decomposed);
+        const seen = (d: typeof composed, t: string) => d.mentions.map((m) => [m.ids.join(','), t.slice(m.span.start, m.span.end).normalize('NFC')]);
+        assert.deepEqual(seen(decomposed, nfd), seen(composed, nfc));
+        decomposedMentions += decomposed.mentions.filter((m) => m.text !== m.text.normalize('NFC')).length;
+      }),
+      { seed: SEED + 7, numRuns: n, includeErrorInReport: true },
+    );
+    assert.ok(decomposedMentions > 0, 'the cases include names written decomposed');
+    figures.push(`property: NFD documents: ${n} cases, ${decomposedMentions} decomposed names recognised, seed ${SEED + 7}`);
+  });
+});

@@ -38,16 +38,42 @@ describe('UTF-16 positions', () => {
     assert.equal(character, body.indexOf('러시아'));
   });
 
-  it('decomposed (NFD) Hangul: positions after it stay exact; whatever is recognised points at its own text', () => {
+  it('decomposed (NFD) Hangul: names are recognised and their ranges cover the decomposed text exactly', () => {
     const nfd = '북한의 발표'.normalize('NFD');
     assert.notEqual(nfd.length, '북한의 발표'.length, 'the fixture really is decomposed');
     const text = `---\n${FM}---\n${nfd} 뒤에 러시아와 ${nfd}\n`;
     const { d } = analyse(text);
-    const rus = d.mentions.find((m) => m.ids[0] === 'rus');
-    assert.ok(rus, 'the precomposed name after decomposed text is found');
-    assert.equal(rus.span.start, text.indexOf('러시아'));
-    // Decomposed names themselves are not recognised today (documented in docs/robustness.md); if they are one
-    // day, their ranges must cover the decomposed text exactly (assertWellFormed checks text === slice).
+    const nfdName = '북한'.normalize('NFD');
+    assert.deepEqual(found(d), [[nfdName, 'prk'], ['러시아', 'rus'], [nfdName, 'prk']]);
+    assert.equal(d.mentions[0].span.start, text.indexOf(nfdName));
+    assert.equal(d.mentions[1].span.start, text.indexOf('러시아'));
+    assert.equal(d.mentions[2].span.start, text.lastIndexOf(nfdName));
+    assert.equal(d.mentions[0].text, nfdName, 'a mention keeps the text as the document writes it');
+  });
+
+  it('decomposed Hangul mixed with precomposed syllables, a particle, a compound and an acronym pair', () => {
+    // 한미일 with only 미 decomposed, 러시아로의 with 로 decomposed, 북대서양조약기구(NATO) with 조약 decomposed.
+    const body = `한${'미'.normalize('NFD')}일 협력. 러시아${'로'.normalize('NFD')}의 이전. 북대서양${'조약'.normalize('NFD')}기구(NATO) 회의.`;
+    const text = `---\n${FM}---\n${body}\n`;
+    const { d } = analyse(text);
+    const ids = d.mentions.map((m) => m.ids[0]);
+    assert.deepEqual(ids.slice(0, 3), ['kor', 'usa', 'jpn']);
+    assert.ok(ids.includes('rus') && ids.includes('nato'), `found: ${JSON.stringify(found(d))}`);
+    const nato = d.mentions.find((m) => m.ids[0] === 'nato')!;
+    assert.equal(text.slice(nato.span.start, nato.span.end), `북대서양${'조약'.normalize('NFD')}기구(NATO)`);
+  });
+
+  it('Latin names with combining accents are recognised like their precomposed form', () => {
+    const cote = "Côte d'Ivoire";
+    const decomposed = cote.normalize('NFD');
+    assert.notEqual(decomposed, cote);
+    const text = `---\n${FM}---\nTalks with ${decomposed} and Japan.\n`;
+    const { d } = analyse(text);
+    const pre = newIndex();
+    pre.setText(DOC, text.normalize('NFC'));
+    const expected = pre.document(DOC)!.mentions.map((m) => m.ids[0]);
+    assert.deepEqual(d.mentions.map((m) => m.ids[0]), expected);
+    assert.ok(expected.includes('civ') && expected.includes('jpn'), `precomposed: ${JSON.stringify(expected)}`);
   });
 
   it('CRLF and a BOM: front-matter read, ranges exact, fixes keep CRLF and the BOM', () => {

@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import type { Heading, UrlRef, WikiLink } from './types';
 import { isHtmlElementName } from './htmlElements';
-import { SCRIPT as SCRIPT_IMPORT } from './language';
+import { SCRIPT as SCRIPT_IMPORT, SCRIPT_COMBINING } from './language';
 import { ALNUM, CHAR_CLASS, DOMAIN, isAsciiAlnum, isBareDomainOrEmail, isDomainChar, LETTER, LETTER_SHIFT, urlEnd, urlPrefixAt } from './urls';
 
 /** A module-local reference: imported bindings can compile to property getters (tsx/CJS), too slow per character. */
@@ -40,6 +40,8 @@ export interface BodyScan {
    */
   hangul: number;
   latin: number;
+  /** Some prose composes under NFC (decomposed Hangul, combining marks): see ParsedDocument.decomposed. */
+  decomposed: boolean;
 }
 
 export function scanBody(text: string, body: Span): BodyScan {
@@ -47,7 +49,7 @@ export function scanBody(text: string, body: Span): BodyScan {
 }
 
 class Scanner {
-  private readonly out: BodyScan = { textSegments: [], links: [], headings: [], urls: [], hangul: 0, latin: 0 };
+  private readonly out: BodyScan = { textSegments: [], links: [], headings: [], urls: [], hangul: 0, latin: 0, decomposed: false };
   /** ASCII letters of the words that stayed prose (the main loop counts the other letters). */
   private asciiLetters = 0;
   /** Start of the prose run in progress. */
@@ -74,6 +76,7 @@ class Scanner {
     // the ASCII words that word() reads, which it counts.
     let hangul = 0;
     let latin = 0;
+    let bits = 0;
     let i = this.lineStart(this.body.start);
     while (i < end) {
       const c = text.charCodeAt(i);
@@ -81,7 +84,8 @@ class Scanner {
       if (c >= 128) {
         const k = script[c];
         hangul += k & 1;
-        latin += k >> 1;
+        latin += (k >> 1) & 1;
+        bits |= k;
         i++;
         continue;
       }
@@ -103,6 +107,7 @@ class Scanner {
     }
     this.flush(end);
     this.out.hangul = hangul;
+    this.out.decomposed = (bits & SCRIPT_COMBINING) !== 0;
     this.out.latin = latin + this.asciiLetters;
     return this.out;
   }

@@ -9,12 +9,37 @@ function isLatin(c: number): boolean {
 }
 
 /**
- * Per UTF-16 code unit: 1 for a Hangul letter, 2 for a Latin one, else 0. One table load per character of prose
- * (the language pass reads every one) instead of up to a dozen range tests. The body scanner counts with it too.
+ * A code unit that composes with what precedes it under NFC: a vowel or final consonant jamo (decomposed Hangul,
+ * as NFD and some Mac and PDF sources write it) or a combining mark.
+ */
+export function combinesWithPrevious(c: number): boolean {
+  return (
+    (c >= 0x1160 && c <= 0x11ff) ||
+    (c >= 0xd7b0 && c <= 0xd7ff) ||
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x1ab0 && c <= 0x1aff) ||
+    (c >= 0x1dc0 && c <= 0x1dff) ||
+    (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0xfe20 && c <= 0xfe2f) ||
+    c === 0x3099 ||
+    c === 0x309a
+  );
+}
+
+/** SCRIPT bits: Hangul letter, Latin letter, composes with the previous code unit. */
+export const SCRIPT_HANGUL = 1;
+export const SCRIPT_LATIN = 2;
+export const SCRIPT_COMBINING = 4;
+
+/**
+ * Per UTF-16 code unit, the SCRIPT_* bits. One table load per character of prose (the language pass reads every
+ * one) instead of up to a dozen range tests. The body scanner counts with it too.
  */
 export const SCRIPT: Uint8Array = (() => {
   const t = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) t[c] = isHangul(c) ? 1 : isLatin(c) ? 2 : 0;
+  for (let c = 0; c < 65536; c++) {
+    t[c] = (isHangul(c) ? SCRIPT_HANGUL : isLatin(c) ? SCRIPT_LATIN : 0) | (combinesWithPrevious(c) ? SCRIPT_COMBINING : 0);
+  }
   return t;
 })();
 
@@ -28,7 +53,7 @@ export function detectLanguage(text: string, segments: readonly Span[]): 'ko' | 
     for (let i = s.start; i < end; i++) {
       const k = script[text.charCodeAt(i)];
       hangul += k & 1;
-      latin += k >> 1;
+      latin += (k >> 1) & 1;
     }
   }
   return languageOf(hangul, latin);

@@ -44,7 +44,7 @@ function binaryDocument(uri: string, text: string, lines: LineIndex): ParsedDocu
   const bom = bomOf(text);
   return {
     uri, text, lines, bom, frontMatter: null, body: { start: bom, end: text.length },
-    textSegments: [], links: [], headings: [], urls: [], language: undefined, binary: true,
+    textSegments: [], links: [], headings: [], urls: [], language: undefined, binary: true, decomposed: false,
   };
 }
 
@@ -70,6 +70,7 @@ function documentOf(uri: string, text: string, lines: LineIndex, read: FrontMatt
     // Counted by the body scan: the same answer as detectLanguage(text, scan.textSegments), without a second pass.
     language: languageOf(scan.hangul, scan.latin),
     binary: false,
+    decomposed: scan.decomposed,
   };
 }
 

@@ -81,4 +81,9 @@ export interface ParsedDocument {
   language: 'ko' | 'en' | undefined;
   /** The file looked binary (NUL bytes or mostly replacement characters): not analysed further. */
   binary: boolean;
+  /**
+   * Some prose composes under NFC (decomposed Hangul, combining marks): recognition then reads a composed copy,
+   * since the knowledge base's names are NFC.
+   */
+  decomposed: boolean;
 }

@@ -1,12 +1,13 @@
 import type { ParsedDocument } from '../document/types';
 import type { KnowledgeBase } from '../kb/knowledgeBase';
+import { ComposedDocument } from './composed';
 import { lexiconFor, type Lexicon } from './lexicon';
 import { NO_IDS } from './sharedIds';
 import { Scanner } from './scanner';
 import type { Mention } from './types';
 
 /** What recognition reads from a parsed document. */
-export type RecognitionInput = Pick<ParsedDocument, 'text' | 'textSegments' | 'links' | 'language'>;
+export type RecognitionInput = Pick<ParsedDocument, 'text' | 'textSegments' | 'links' | 'language'> & { decomposed?: boolean };
 
 /**
  * Every mention in the document: entities and instruments found in the prose (`textSegments` only), sorted by
@@ -19,9 +20,10 @@ export function recognize(doc: RecognitionInput, kb: KnowledgeBase): Mention[] {
   // but a scan that throws must not leave it half-used for the next document).
   const scanner = spares.get(lex) ?? new Scanner(lex);
   spares.delete(lex);
-  scanner.begin(doc);
+  const composed = doc.decomposed ? new ComposedDocument(doc) : undefined;
+  scanner.begin(composed?.input ?? doc);
   scanSegments(scanner, 0, -1, Infinity);
-  const found = mentionsOf(scanner, kb);
+  const found = mentionsOf(scanner, kb, doc, composed);
   spares.set(lex, scanner);
   return found;
 }
@@ -59,6 +61,7 @@ function scanSegments(scanner: Scanner, segment: number, pos: number, maxChars: 
  */
 export class RecognitionJob {
   private readonly scanner: Scanner;
+  private readonly composed: ComposedDocument | undefined;
   private segment = 0;
   private pos = -1;
 
@@ -67,11 +70,12 @@ export class RecognitionJob {
     private readonly kb: KnowledgeBase,
   ) {
     // A scanner of its own: other documents are recognised between its slices.
-    this.scanner = new Scanner(lexiconFor(kb)).begin(doc);
+    this.composed = doc.decomposed ? new ComposedDocument(doc) : undefined;
+    this.scanner = new Scanner(lexiconFor(kb)).begin(this.composed?.input ?? doc);
   }
 
   get done(): boolean {
-    return this.segment >= this.doc.textSegments.length;
+    return this.segment >= this.scanner.doc.textSegments.length;
   }
 
   /** Scans about `maxChars` more characters (a reading that starts within them is finished); true when done. */
@@ -81,14 +85,17 @@ export class RecognitionJob {
   }
 
   result(): Mention[] {
-    return mentionsOf(this.scanner, this.kb);
+    return mentionsOf(this.scanner, this.kb, this.doc, this.composed);
   }
 }
 
-/** The scanner's mentions (taken from it) and one `annotation` mention per wiki-link, in order of start. */
-function mentionsOf(scanner: Scanner, kb: KnowledgeBase): Mention[] {
-  const doc = scanner.doc;
-  if (doc.links.length === 0) return scanner.take();
+/**
+ * The scanner's mentions (taken from it, in `doc`'s offsets when it read a composed copy) and one `annotation`
+ * mention per wiki-link of `doc`, in order of start.
+ */
+function mentionsOf(scanner: Scanner, kb: KnowledgeBase, doc: RecognitionInput, composed: ComposedDocument | undefined): Mention[] {
+  const scanned = composed?.toOriginal(scanner.take());
+  if (doc.links.length === 0) return scanned ?? scanner.take();
   const text = doc.text;
   const lex = scanner.lex;
   const annotations = doc.links.map((link): Mention => {
@@ -102,6 +109,7 @@ function mentionsOf(scanner: Scanner, kb: KnowledgeBase): Mention[] {
       text: text.slice(start, end),
     };
   });
+  if (scanned) return mergeByStart(scanned, scanned.length, annotations);
   const merged = mergeByStart(scanner.out, scanner.count, annotations);
   scanner.clear();
   return merged;

@@ -16,5 +16,6 @@ export function yamlFileAsDocument(uri: string, text: string): ParsedDocument {
     urls: [],
     language: undefined,
     binary: false,
+    decomposed: false,
   };
 }
