@@ -20,11 +20,26 @@ export class ComposedDocument {
   constructor(private readonly original: RecognitionInput) {
     const text = original.text;
     const parts: string[] = [];
-    const startAt: number[] = [];
-    const endAt: number[] = [];
+    let composedLength = 0;
+    // Composing never lengthens Hangul or Latin clusters; the arrays grow for the rare marks that NFC expands.
+    let startAt = new Int32Array(text.length + 1);
+    let endAt = new Int32Array(text.length + 1);
+    const push = (start: number, end: number) => {
+      if (composedLength === startAt.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        startAt = grow(startAt);
+        endAt = grow(endAt);
+      }
+      startAt[composedLength] = start;
+      endAt[composedLength] = end;
+      composedLength++;
+    };
     // Original offset → composed offset, at cluster starts (inside a cluster: its start).
     const toComposed = new Int32Array(text.length + 1);
-    let composedLength = 0;
     let copiedFrom = 0; // start of the run of unchanged text not yet copied
     const copyRun = (to: number) => {
       if (to > copiedFrom) parts.push(text.slice(copiedFrom, to));
@@ -37,9 +52,7 @@ export class ComposedDocument {
       if (cluster === undefined || cluster === text.slice(i, j)) {
         for (let k = i; k < j; k++) {
           toComposed[k] = composedLength;
-          startAt.push(k);
-          endAt.push(k);
-          composedLength++;
+          push(k, k);
         }
       } else {
         copyRun(i);
@@ -55,19 +68,16 @@ export class ComposedDocument {
         for (let k = headEnd; k < j; k++) toComposed[k] = composedLength + head + (k - headEnd);
         for (let k = 0; k < cluster.length; k++) {
           const at = k < head ? i : headEnd + (k - head);
-          startAt.push(at);
-          endAt.push(k === 0 || k >= head ? at : headEnd);
-          composedLength++;
+          push(at, k === 0 || k >= head ? at : headEnd);
         }
       }
       i = j;
     }
     copyRun(text.length);
     toComposed[text.length] = composedLength;
-    startAt.push(text.length);
-    endAt.push(text.length);
-    this.startAt = Int32Array.from(startAt);
-    this.endAt = Int32Array.from(endAt);
+    push(text.length, text.length);
+    this.startAt = startAt;
+    this.endAt = endAt;
     const map = (s: Span): Span => ({ start: toComposed[Math.min(s.start, text.length)], end: toComposed[Math.min(s.end, text.length)] });
     this.input = { text: parts.join(''), textSegments: original.textSegments.map(map), links: [], language: original.language, decomposed: false };
   }
