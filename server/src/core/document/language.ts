@@ -12,7 +12,7 @@ function isLatin(c: number): boolean {
  * A code unit that composes with what precedes it under NFC: a vowel or final consonant jamo (decomposed Hangul,
  * as NFD and some Mac and PDF sources write it) or a combining mark.
  */
-export function combinesWithPrevious(c: number): boolean {
+function combinesWithPrevious(c: number): boolean {
   return (
     (c >= 0x1160 && c <= 0x11ff) ||
     (c >= 0xd7b0 && c <= 0xd7ff) ||

@@ -1,4 +1,4 @@
-import { combinesWithPrevious } from '../document/language';
+import { SCRIPT, SCRIPT_COMBINING } from '../document/language';
 import type { Span } from '../text/span';
 import type { RecognitionInput } from './recognize';
 import type { Mention } from './types';
@@ -47,9 +47,10 @@ export class ComposedDocument {
     let i = 0;
     while (i < text.length) {
       let j = i + 1;
-      while (j < text.length && combinesWithPrevious(text.charCodeAt(j))) j++;
-      const cluster = j - i === 1 ? undefined : text.slice(i, j).normalize('NFC');
-      if (cluster === undefined || cluster === text.slice(i, j)) {
+      while (j < text.length && SCRIPT[text.charCodeAt(j)] & SCRIPT_COMBINING) j++;
+      const written = j - i === 1 ? undefined : text.slice(i, j);
+      const cluster = written?.normalize('NFC');
+      if (cluster === undefined || cluster === written) {
         for (let k = i; k < j; k++) {
           toComposed[k] = composedLength;
           push(k, k);

@@ -865,8 +865,8 @@ export class WorkspaceIndex implements WorkspaceQueries {
   }
 
   /**
-   * What the first queries after the initial indexing would otherwise do themselves: the lexicon, the reverse indexes, then
-   * every "mentioned in" list. In slices of about `sliceMs`, awaiting `pause` between them so that requests are
+   * What the first queries after the initial indexing would otherwise do themselves: the lexicon, the reverse
+   * indexes, then every "mentioned in" list. In slices of about `sliceMs`, awaiting `pause` between them so that requests are
    * answered meanwhile; a request that needs it all simply finishes the work. Lists are kept only if nothing
    * changed while they were built.
    */
